@@ -1,0 +1,67 @@
+package dev.gonogo.reports.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class VerdictTest {
+
+  private static Finding finding(String rule, Status status) {
+    return new Finding(rule, status, "observed", "threshold", rule + " is " + status.label());
+  }
+
+  @Test
+  void noFindings_isInconclusive_neverGo() {
+    Verdict verdict = Verdict.of(List.of());
+
+    assertThat(verdict.status()).isEqualTo(Status.INCONCLUSIVE);
+    assertThat(verdict.exitCode()).isEqualTo(2);
+    assertThat(verdict.findings())
+        .singleElement()
+        .satisfies(f -> assertThat(f.rule()).isEqualTo(Verdict.NO_EVIDENCE_RULE));
+  }
+
+  static Stream<Arguments> combinations() {
+    return Stream.of(
+        Arguments.of(List.of(Status.GO), Status.GO),
+        Arguments.of(List.of(Status.GO, Status.GO, Status.GO), Status.GO),
+        Arguments.of(List.of(Status.GO, Status.INCONCLUSIVE), Status.INCONCLUSIVE),
+        Arguments.of(List.of(Status.INCONCLUSIVE, Status.GO), Status.INCONCLUSIVE),
+        Arguments.of(List.of(Status.GO, Status.NO_GO), Status.NO_GO),
+        Arguments.of(List.of(Status.NO_GO, Status.INCONCLUSIVE), Status.NO_GO),
+        Arguments.of(List.of(Status.INCONCLUSIVE, Status.NO_GO, Status.GO), Status.NO_GO));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("combinations")
+  void overallStatus_isTheWorstFinding(List<Status> statuses, Status expected) {
+    List<Finding> findings =
+        statuses.stream().map(s -> finding("rule-" + s.name().toLowerCase(), s)).toList();
+
+    Verdict verdict = Verdict.of(findings);
+
+    assertThat(verdict.status()).isEqualTo(expected);
+    assertThat(verdict.findings()).hasSize(statuses.size());
+  }
+
+  @Test
+  void exitCodes_areTheDocumentedOnes() {
+    assertThat(Status.GO.exitCode()).isZero();
+    assertThat(Status.NO_GO.exitCode()).isEqualTo(1);
+    assertThat(Status.INCONCLUSIVE.exitCode()).isEqualTo(2);
+    assertThat(Status.NO_GO.label()).isEqualTo("NO-GO");
+  }
+
+  @Test
+  void finding_withoutReason_isRejected() {
+    assertThatThrownBy(() -> new Finding("load.p95", Status.NO_GO, "812 ms", "500 ms", " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("load.p95");
+  }
+}
