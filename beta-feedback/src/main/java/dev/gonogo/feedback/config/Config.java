@@ -5,12 +5,42 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The typed configuration of beta-feedback: what {@link Settings} holds, parsed and checked. */
-public record Config(Server server, Store store) {
+public record Config(
+    Server server, Store store, Admin admin, Ingest ingest, RateLimits rateLimits) {
 
   public Config {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(ingest, "ingest");
+    Objects.requireNonNull(rateLimits, "rateLimits");
   }
+
+  /** The admin token; empty means generate one on first start and keep it in the store. */
+  public record Admin(Optional<String> token) {
+    public Admin {
+      Objects.requireNonNull(token, "token");
+      if (token.isPresent() && token.get().length() < 16) {
+        throw new ConfigException("gonogo.admin.token must be at least 16 characters");
+      }
+    }
+  }
+
+  /** Limits of the ingestion path. */
+  public record Ingest(
+      int maxBodyBytes,
+      int maxDecompressedBytes,
+      int maxAttachmentBytes,
+      int queueCapacity,
+      int batchSize) {}
+
+  /** Event rate limits; a rate of 0 is unlimited. */
+  public record RateLimits(
+      double projectPerSecond,
+      double projectBurst,
+      double releasePerSecond,
+      double releaseBurst,
+      int maxReleases) {}
 
   /** HTTP listener. Port 0 picks a free port. */
   public record Server(String host, int port, Optional<Path> readyFile) {
@@ -65,12 +95,25 @@ public record Config(Server server, Store store) {
             settings.optional("gonogo.store.user"),
             settings.optional("gonogo.store.password"),
             settings.integer("gonogo.store.pool-size", 1, 64),
-            settings.integer("gonogo.store.connection-timeout-ms", 250, 60_000)));
+            settings.integer("gonogo.store.connection-timeout-ms", 250, 60_000)),
+        new Admin(settings.optional("gonogo.admin.token")),
+        new Ingest(
+            settings.integer("gonogo.ingest.max-body-bytes", 1024, 512 << 20),
+            settings.integer("gonogo.ingest.max-decompressed-bytes", 1024, 1 << 30),
+            settings.integer("gonogo.ingest.max-attachment-bytes", 0, 256 << 20),
+            settings.integer("gonogo.ingest.queue-capacity", 1, 1_000_000),
+            settings.integer("gonogo.ingest.batch-size", 1, 10_000)),
+        new RateLimits(
+            settings.integer("gonogo.ratelimit.project.events-per-second", 0, 1_000_000),
+            settings.integer("gonogo.ratelimit.project.burst", 0, 10_000_000),
+            settings.integer("gonogo.ratelimit.release.events-per-second", 0, 1_000_000),
+            settings.integer("gonogo.ratelimit.release.burst", 0, 10_000_000),
+            settings.integer("gonogo.ratelimit.max-releases", 1, 1_000_000)));
   }
 
   /** A copy listening on another host and port, for tests and embedding. */
   public Config withServer(String host, int port) {
-    return new Config(new Server(host, port, server.readyFile()), store);
+    return new Config(new Server(host, port, server.readyFile()), store, admin, ingest, rateLimits);
   }
 
   /** A copy on another store URL. */
@@ -78,6 +121,19 @@ public record Config(Server server, Store store) {
     return new Config(
         server,
         new Store(
-            url, store.user(), store.password(), store.poolSize(), store.connectionTimeoutMs()));
+            url, store.user(), store.password(), store.poolSize(), store.connectionTimeoutMs()),
+        admin,
+        ingest,
+        rateLimits);
+  }
+
+  /** A copy with other event rate limits. */
+  public Config withRateLimits(RateLimits limits) {
+    return new Config(server, store, admin, ingest, limits);
+  }
+
+  /** A copy with a fixed admin token. */
+  public Config withAdminToken(String token) {
+    return new Config(server, store, new Admin(Optional.of(token)), ingest, rateLimits);
   }
 }
