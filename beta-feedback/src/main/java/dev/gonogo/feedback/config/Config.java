@@ -1,12 +1,19 @@
 package dev.gonogo.feedback.config;
 
+import dev.gonogo.feedback.scrub.ScrubSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** The typed configuration of beta-feedback: what {@link Settings} holds, parsed and checked. */
 public record Config(
-    Server server, Store store, Admin admin, Ingest ingest, RateLimits rateLimits) {
+    Server server,
+    Store store,
+    Admin admin,
+    Ingest ingest,
+    RateLimits rateLimits,
+    ScrubSettings scrub) {
 
   public Config {
     Objects.requireNonNull(server, "server");
@@ -14,6 +21,7 @@ public record Config(
     Objects.requireNonNull(admin, "admin");
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(scrub, "scrub");
   }
 
   /** The admin token; empty means generate one on first start and keep it in the store. */
@@ -26,13 +34,20 @@ public record Config(
     }
   }
 
-  /** Limits of the ingestion path. */
+  /**
+   * Limits of the ingestion path.
+   *
+   * @param ackTimeoutMs longest a request waits for its commit before it is answered 503; the SDK
+   *     then keeps (or drops) the data as for any failure, so nothing is acknowledged unstored
+   */
   public record Ingest(
       int maxBodyBytes,
       int maxDecompressedBytes,
       int maxAttachmentBytes,
+      int maxItems,
       int queueCapacity,
-      int batchSize) {}
+      int batchSize,
+      int ackTimeoutMs) {}
 
   /** Event rate limits; a rate of 0 is unlimited. */
   public record RateLimits(
@@ -42,8 +57,13 @@ public record Config(
       double releaseBurst,
       int maxReleases) {}
 
-  /** HTTP listener. Port 0 picks a free port. */
-  public record Server(String host, int port, Optional<Path> readyFile) {
+  /**
+   * HTTP listener. Port 0 picks a free port.
+   *
+   * @param benchmarkRoutes serve {@code POST /bench/noop}, which reads the body and answers 200
+   *     doing nothing else: the raw HTTP limit the ingest benchmark compares against
+   */
+  public record Server(String host, int port, Optional<Path> readyFile, boolean benchmarkRoutes) {
     public Server {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(readyFile, "readyFile");
@@ -89,7 +109,8 @@ public record Config(
         new Server(
             settings.string("gonogo.server.host"),
             settings.integer("gonogo.server.port", 0, 65535),
-            settings.optional("gonogo.server.ready-file").map(Path::of)),
+            settings.optional("gonogo.server.ready-file").map(Path::of),
+            settings.bool("gonogo.server.benchmark-routes")),
         new Store(
             settings.string("gonogo.store.url"),
             settings.optional("gonogo.store.user"),
@@ -101,19 +122,45 @@ public record Config(
             settings.integer("gonogo.ingest.max-body-bytes", 1024, 512 << 20),
             settings.integer("gonogo.ingest.max-decompressed-bytes", 1024, 1 << 30),
             settings.integer("gonogo.ingest.max-attachment-bytes", 0, 256 << 20),
+            settings.integer("gonogo.ingest.max-items", 1, 10_000),
             settings.integer("gonogo.ingest.queue-capacity", 1, 1_000_000),
-            settings.integer("gonogo.ingest.batch-size", 1, 10_000)),
+            settings.integer("gonogo.ingest.batch-size", 1, 10_000),
+            settings.integer("gonogo.ingest.ack-timeout-ms", 100, 600_000)),
         new RateLimits(
             settings.integer("gonogo.ratelimit.project.events-per-second", 0, 1_000_000),
             settings.integer("gonogo.ratelimit.project.burst", 0, 10_000_000),
             settings.integer("gonogo.ratelimit.release.events-per-second", 0, 1_000_000),
             settings.integer("gonogo.ratelimit.release.burst", 0, 10_000_000),
-            settings.integer("gonogo.ratelimit.max-releases", 1, 1_000_000)));
+            settings.integer("gonogo.ratelimit.max-releases", 1, 1_000_000)),
+        scrub(settings));
+  }
+
+  private static ScrubSettings scrub(Settings settings) {
+    for (String key :
+        List.of(
+            ScrubSettings.ENABLED,
+            ScrubSettings.EMAILS,
+            ScrubSettings.IPS,
+            ScrubSettings.CREDIT_CARDS,
+            ScrubSettings.KEY_NAMES)) {
+      settings.bool(key); // a typo such as "ture" fails here with its source
+    }
+    try {
+      return ScrubSettings.fromConfig(settings::string);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
   /** A copy listening on another host and port, for tests and embedding. */
   public Config withServer(String host, int port) {
-    return new Config(new Server(host, port, server.readyFile()), store, admin, ingest, rateLimits);
+    return new Config(
+        new Server(host, port, server.readyFile(), server.benchmarkRoutes()),
+        store,
+        admin,
+        ingest,
+        rateLimits,
+        scrub);
   }
 
   /** A copy on another store URL. */
@@ -124,16 +171,27 @@ public record Config(
             url, store.user(), store.password(), store.poolSize(), store.connectionTimeoutMs()),
         admin,
         ingest,
-        rateLimits);
+        rateLimits,
+        scrub);
   }
 
   /** A copy with other event rate limits. */
   public Config withRateLimits(RateLimits limits) {
-    return new Config(server, store, admin, ingest, limits);
+    return new Config(server, store, admin, ingest, limits, scrub);
+  }
+
+  /** A copy with other ingestion limits. */
+  public Config withIngest(Ingest limits) {
+    return new Config(server, store, admin, limits, rateLimits, scrub);
   }
 
   /** A copy with a fixed admin token. */
   public Config withAdminToken(String token) {
-    return new Config(server, store, new Admin(Optional.of(token)), ingest, rateLimits);
+    return new Config(server, store, new Admin(Optional.of(token)), ingest, rateLimits, scrub);
+  }
+
+  /** A copy with other scrubbing settings. */
+  public Config withScrub(ScrubSettings settings) {
+    return new Config(server, store, admin, ingest, rateLimits, settings);
   }
 }

@@ -116,6 +116,23 @@ public final class Settings {
     }
   }
 
+  /** {@code true} or {@code false}, nothing else (a typo must not read as false). */
+  public boolean bool(String key) {
+    Value value = get(key);
+    return switch (value.value()) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new ConfigException(
+              String.format(
+                  Locale.ROOT,
+                  "%s=%s (from %s): expected true or false",
+                  key,
+                  value.value(),
+                  value.source()));
+    };
+  }
+
   private static Properties readDefaults() {
     Properties defaults = new Properties();
     try (InputStream in = Settings.class.getResourceAsStream(DEFAULTS_RESOURCE)) {

@@ -1,20 +1,32 @@
 package dev.gonogo.feedback.server;
 
 import dev.gonogo.feedback.config.Config;
+import dev.gonogo.feedback.ingest.IngestMetrics;
+import dev.gonogo.feedback.ingest.Ingestor;
 import dev.gonogo.feedback.ingest.RateLimiter;
 import dev.gonogo.feedback.project.AdminToken;
 import dev.gonogo.feedback.project.Project;
 import dev.gonogo.feedback.project.Projects;
+import dev.gonogo.feedback.scrub.Scrubber;
+import dev.gonogo.feedback.sentry.BodyLimits;
+import dev.gonogo.feedback.signature.SignatureGenerator;
 import dev.gonogo.feedback.store.GroupCommitWriter;
+import dev.gonogo.feedback.store.Reads;
 import dev.gonogo.feedback.store.Store;
+import dev.gonogo.feedback.store.StoreException;
+import dev.gonogo.feedback.web.Access;
 import dev.gonogo.feedback.web.AdminAuth;
 import dev.gonogo.feedback.web.ApiException;
+import dev.gonogo.feedback.web.NativeIngestRoutes;
 import dev.gonogo.feedback.web.ProjectRoutes;
+import dev.gonogo.feedback.web.ReadRoutes;
+import dev.gonogo.feedback.web.SentryRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +45,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
   private final String adminToken;
   private final GroupCommitWriter writer;
   private final RateLimiter rateLimiter;
+  private final IngestMetrics metrics = new IngestMetrics();
   private final Javalin app;
   private volatile URI baseUri;
 
@@ -53,20 +66,72 @@ public final class BetaFeedbackServer implements AutoCloseable {
             limit(limits.releasePerSecond(), limits.releaseBurst()),
             limits.maxReleases(),
             clock);
+    metrics.backlog(writer::backlog);
+    Config.Ingest ingest = config.ingest();
+    Ingestor ingestor =
+        new Ingestor(
+            new Scrubber(config.scrub()),
+            SignatureGenerator.standard(),
+            rateLimiter,
+            ingest.maxAttachmentBytes(),
+            writer,
+            metrics,
+            Duration.ofMillis(ingest.ackTimeoutMs()),
+            clock);
+    SentryRoutes sentry =
+        new SentryRoutes(
+            projects,
+            ingestor,
+            metrics,
+            new BodyLimits(ingest.maxBodyBytes(), ingest.maxDecompressedBytes()),
+            ingest.maxItems());
+    NativeIngestRoutes nativeIngest = new NativeIngestRoutes(sentry);
     AdminAuth admin = new AdminAuth(adminToken);
     ProjectRoutes projectRoutes = new ProjectRoutes(projects, this::baseUri);
+    ReadRoutes read = new ReadRoutes(projects, new Reads(store.dataSource()));
+    String p = "/api/v1/projects/{project}";
     this.app =
         Javalin.create(
             javalin -> {
               javalin.startup.showJavalinBanner = false;
-              javalin.http.maxRequestSize = config.ingest().maxBodyBytes();
-              javalin.routes.get("/health", this::health);
-              javalin.routes.get("/ready", this::ready);
-              javalin.routes.before("/api/v1/*", admin::check);
-              javalin.routes.get("/api/v1/projects", projectRoutes::list);
-              javalin.routes.post("/api/v1/projects", projectRoutes::create);
-              javalin.routes.get("/api/v1/projects/{project}", projectRoutes::get);
-              javalin.routes.exception(ApiException.class, BetaFeedbackServer::apiError);
+              // Ingest routes read the body themselves, with the compressed and decoded limits.
+              javalin.http.maxRequestSize = ingest.maxBodyBytes();
+              var r = javalin.routes;
+              r.beforeMatched(
+                  ctx -> {
+                    if (ctx.routeRoles().contains(Access.ADMIN)) {
+                      admin.check(ctx);
+                    }
+                  });
+              r.get("/health", this::health, Access.PUBLIC);
+              r.get("/ready", this::ready, Access.PUBLIC);
+              r.get("/metrics", this::metrics, Access.PUBLIC);
+              r.post("/api/{project}/envelope/", sentry::envelope, Access.PROJECT_KEY);
+              r.post("/api/{project}/envelope", sentry::envelope, Access.PROJECT_KEY);
+              r.post("/api/{project}/store/", sentry::store, Access.PROJECT_KEY);
+              r.post("/api/{project}/store", sentry::store, Access.PROJECT_KEY);
+              r.post("/api/v1/ingest/{project}/events", nativeIngest::events, Access.PROJECT_KEY);
+              r.post(
+                  "/api/v1/ingest/{project}/sessions", nativeIngest::sessions, Access.PROJECT_KEY);
+              r.post(
+                  "/api/v1/ingest/{project}/feedback", nativeIngest::feedback, Access.PROJECT_KEY);
+              r.get("/api/v1/projects", projectRoutes::list, Access.ADMIN);
+              r.post("/api/v1/projects", projectRoutes::create, Access.ADMIN);
+              r.get(p, projectRoutes::get, Access.ADMIN);
+              r.get(p + "/events", read::events, Access.ADMIN);
+              r.get(p + "/events/{eventId}", read::event, Access.ADMIN);
+              r.get(p + "/signatures", read::signatures, Access.ADMIN);
+              r.get(p + "/signatures/{fingerprint}", read::signature, Access.ADMIN);
+              r.get(p + "/sessions", read::sessions, Access.ADMIN);
+              r.get(p + "/feedback", read::feedbackList, Access.ADMIN);
+              r.get(p + "/attachments/{attachmentId}", read::attachmentBody, Access.ADMIN);
+              r.get(p + "/client-reports", read::clientReports, Access.ADMIN);
+              r.get(p + "/stats", read::stats, Access.ADMIN);
+              if (config.server().benchmarkRoutes()) {
+                r.post("/bench/noop", BetaFeedbackServer::noop, Access.PUBLIC);
+              }
+              r.exception(ApiException.class, BetaFeedbackServer::apiError);
+              r.exception(StoreException.class, BetaFeedbackServer::storeError);
             });
   }
 
@@ -105,6 +170,24 @@ public final class BetaFeedbackServer implements AutoCloseable {
       body.put("field", e.field());
     }
     ctx.status(e.status()).json(body);
+  }
+
+  /** A read API call while the database is down: 503, as ingestion answers. */
+  private static void storeError(StoreException e, Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("code", "store_unavailable");
+    body.put("message", e.getMessage());
+    ctx.header("Retry-After", "5").status(HttpStatus.SERVICE_UNAVAILABLE).json(body);
+  }
+
+  /** Benchmark only: reads the body, answers as ingestion does, does nothing else. */
+  private static void noop(Context ctx) throws java.io.IOException {
+    ctx.bodyInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    ctx.json(Map.of("id", "00000000000000000000000000000000"));
+  }
+
+  private void metrics(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
   }
 
   /** The project created on first start; its DSN is what the main command prints. */
