@@ -71,6 +71,13 @@ public final class Main implements Callable<Integer> {
     System.out.println("beta-feedback listening on " + uri + " (store: " + store.describe() + ")");
     System.out.println(
         "  health: " + uri.resolve("/health") + "   ready: " + uri.resolve("/ready"));
+    System.out.println(
+        "  DSN of project '"
+            + server.defaultProject().name()
+            + "' (give it to your app's Sentry SDK): "
+            + server.defaultProject().dsn(uri));
+    System.out.println(
+        "  admin token (Authorization: Bearer ... for /api/v1): " + server.adminToken());
     config.server().readyFile().ifPresent(file -> writeReadyFile(file, uri));
     return 0;
   }

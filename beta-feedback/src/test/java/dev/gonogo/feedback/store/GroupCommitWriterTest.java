@@ -152,6 +152,17 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void session_terminalUpdateWithALowerSeq_stillEndsTheOpenSession() throws Exception {
+    // The Java SDK sends its init without seq (the receive time stands in) and stamps the end
+    // with its own clock, which can be earlier.
+    write(session("ok", 1_000, true, 0));
+    write(session("exited", 990, false, 0));
+
+    assertThat(sessionColumn("status")).isEqualTo("exited");
+    assertThat(sessionColumn("seq")).isEqualTo("1000");
+  }
+
+  @Test
   void session_initArrivingAfterAnUpdate_isStillCountedOnce() throws Exception {
     write(session("exited", 2, false, 0));
     write(session("ok", 1, true, 0));

@@ -161,7 +161,8 @@ public final class Planner {
         session.attrs().environment().orElse(DEFAULT_ENVIRONMENT),
         session.status().wireName(),
         (int) Math.min(Integer.MAX_VALUE, session.errors()),
-        session.seq().orElse(now),
+        // Without seq, the update's own timestamp orders it (the receive time, when neither).
+        session.seq().orElseGet(() -> session.timestamp().map(t -> t.toEpochMilli()).orElse(now)),
         session.init(),
         session.started().toEpochMilli(),
         session.duration().isPresent() ? Math.round(session.duration().getAsDouble() * 1000) : null,

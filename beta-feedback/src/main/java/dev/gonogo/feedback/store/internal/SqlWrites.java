@@ -135,9 +135,11 @@ public final class SqlWrites {
   }
 
   /**
-   * Merges a session update: a terminal status (anything but ok) is final; otherwise the update
-   * with the higher seq wins; errors never decrease; init is remembered once seen; the first
-   * release, environment and start are kept.
+   * Merges a session update: the first terminal status (anything but ok) is final and ends an open
+   * session whatever its seq (an SDK sends nothing after the end, but may stamp the end with a lower
+   * seq than the receive time an init without seq was given); between ok updates the higher seq
+   * wins; errors never decrease; init is remembered once seen; the first release, environment and
+   * start are kept.
    */
   private static boolean session(Connection c, SessionUpdate u) throws SQLException {
     try (PreparedStatement s =
@@ -146,11 +148,13 @@ public final class SqlWrites {
                 + " init_seen, started, duration_ms, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
                 + " ON CONFLICT (project_id, sid) DO UPDATE SET"
                 + " status = CASE WHEN session.status <> 'ok' THEN session.status"
-                + "   WHEN excluded.seq >= session.seq THEN excluded.status ELSE session.status END,"
+                + "   WHEN excluded.status <> 'ok' OR excluded.seq >= session.seq"
+                + "   THEN excluded.status ELSE session.status END,"
                 + " errors = CASE WHEN session.status <> 'ok' THEN session.errors"
                 + "   WHEN excluded.errors > session.errors THEN excluded.errors ELSE session.errors END,"
                 + " duration_ms = CASE WHEN session.status <> 'ok' THEN session.duration_ms"
-                + "   WHEN excluded.seq >= session.seq THEN excluded.duration_ms"
+                + "   WHEN excluded.status <> 'ok' OR excluded.seq >= session.seq"
+                + "   THEN excluded.duration_ms"
                 + "   ELSE session.duration_ms END,"
                 + " seq = CASE WHEN session.status <> 'ok' THEN session.seq"
                 + "   WHEN excluded.seq > session.seq THEN excluded.seq ELSE session.seq END,"
