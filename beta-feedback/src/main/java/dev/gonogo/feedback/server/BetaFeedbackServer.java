@@ -37,6 +37,8 @@ import java.util.Objects;
  * same wiring on port 0.
  */
 public final class BetaFeedbackServer implements AutoCloseable {
+  private static final String OPENAPI = "/dev/gonogo/feedback/web/openapi.yaml";
+
   private final Config config;
   private final Clock clock;
   private final Store store;
@@ -106,6 +108,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
               r.get("/health", this::health, Access.PUBLIC);
               r.get("/ready", this::ready, Access.PUBLIC);
               r.get("/metrics", this::metrics, Access.PUBLIC);
+              r.get("/openapi.yaml", BetaFeedbackServer::openApi, Access.PUBLIC);
               r.post("/api/{project}/envelope/", sentry::envelope, Access.PROJECT_KEY);
               r.post("/api/{project}/envelope", sentry::envelope, Access.PROJECT_KEY);
               r.post("/api/{project}/store/", sentry::store, Access.PROJECT_KEY);
@@ -184,6 +187,15 @@ public final class BetaFeedbackServer implements AutoCloseable {
   private static void noop(Context ctx) throws java.io.IOException {
     ctx.bodyInputStream().transferTo(java.io.OutputStream.nullOutputStream());
     ctx.json(Map.of("id", "00000000000000000000000000000000"));
+  }
+
+  /** The API description, {@code dev/gonogo/feedback/web/openapi.yaml}; docs/api.md explains it. */
+  private static void openApi(Context ctx) {
+    java.io.InputStream yaml = BetaFeedbackServer.class.getResourceAsStream(OPENAPI);
+    if (yaml == null) {
+      throw new IllegalStateException("missing classpath resource " + OPENAPI);
+    }
+    ctx.contentType("application/yaml").result(yaml);
   }
 
   private void metrics(Context ctx) {

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -89,42 +86,23 @@ class GoldenEnvelopesTest {
   }
 
   static List<Named<Path>> validEnvelopes() throws IOException {
-    return envelopesIn("valid");
+    return GoldenEnvelopeFiles.valid();
   }
 
   static List<Named<Path>> malformedEnvelopes() throws IOException {
-    return envelopesIn("malformed");
+    return GoldenEnvelopeFiles.malformed();
   }
 
-  private static List<Named<Path>> envelopesIn(String name) throws IOException {
-    try (Stream<Path> files = Files.list(folder(name))) {
-      return files
-          .filter(f -> f.toString().endsWith(".envelope"))
-          .sorted(Comparator.comparing(Path::toString))
-          .map(f -> Named.of(f.getFileName().toString().replace(".envelope", ""), f))
-          .toList();
-    }
+  private static RejectReason reasonNamedBy(Path file) {
+    return GoldenEnvelopeFiles.reasonNamedBy(file);
   }
 
   private static Path folder(String name) {
-    try {
-      return Path.of(GoldenEnvelopesTest.class.getResource("/envelopes/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return GoldenEnvelopeFiles.folder(name);
   }
 
   private static Path sibling(Path file, String extension) {
     String name = file.getFileName().toString();
     return file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + extension);
-  }
-
-  /** The longest reason code the file name starts with, followed by '-' or the extension. */
-  private static RejectReason reasonNamedBy(Path file) {
-    String name = file.getFileName().toString();
-    return Arrays.stream(RejectReason.values())
-        .filter(r -> name.startsWith(r.code() + "-") || name.startsWith(r.code() + "."))
-        .max(Comparator.comparingInt(r -> r.code().length()))
-        .orElseThrow(() -> new AssertionError(name + " does not start with a reject reason code"));
   }
 }
