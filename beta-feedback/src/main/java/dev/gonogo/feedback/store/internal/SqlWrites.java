@@ -136,10 +136,10 @@ public final class SqlWrites {
 
   /**
    * Merges a session update: the first terminal status (anything but ok) is final and ends an open
-   * session whatever its seq (an SDK sends nothing after the end, but may stamp the end with a lower
-   * seq than the receive time an init without seq was given); between ok updates the higher seq
-   * wins; errors never decrease; init is remembered once seen; the first release, environment and
-   * start are kept.
+   * session whatever its seq (an SDK sends nothing after the end, but may stamp the end with a
+   * lower seq than the receive time an init without seq was given); between ok updates the higher
+   * seq wins; errors never decrease; init is remembered once seen; the first release, environment
+   * and start are kept.
    */
   private static boolean session(Connection c, SessionUpdate u) throws SQLException {
     try (PreparedStatement s =
