@@ -37,6 +37,8 @@ public record Config(
   /**
    * Limits of the ingestion path.
    *
+   * @param maxInflightBytes decoded request bytes all requests in progress hold at most; past it a
+   *     request is answered 503 at once (bounded memory however many clients send)
    * @param ackTimeoutMs longest a request waits for its commit before it is answered 503; the SDK
    *     then keeps (or drops) the data as for any failure, so nothing is acknowledged unstored
    */
@@ -45,6 +47,7 @@ public record Config(
       int maxDecompressedBytes,
       int maxAttachmentBytes,
       int maxItems,
+      int maxInflightBytes,
       int queueCapacity,
       int batchSize,
       int ackTimeoutMs) {}
@@ -123,6 +126,7 @@ public record Config(
             settings.integer("gonogo.ingest.max-decompressed-bytes", 1024, 1 << 30),
             settings.integer("gonogo.ingest.max-attachment-bytes", 0, 256 << 20),
             settings.integer("gonogo.ingest.max-items", 1, 10_000),
+            settings.integer("gonogo.ingest.max-inflight-bytes", 1 << 20, 1 << 30),
             settings.integer("gonogo.ingest.queue-capacity", 1, 1_000_000),
             settings.integer("gonogo.ingest.batch-size", 1, 10_000),
             settings.integer("gonogo.ingest.ack-timeout-ms", 100, 600_000)),

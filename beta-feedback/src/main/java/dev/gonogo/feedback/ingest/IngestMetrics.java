@@ -24,6 +24,7 @@ import java.util.function.IntSupplier;
  *   <li>{@code gonogo_ingest_rate_limited_total{scope}}: events counted but not stored
  *   <li>{@code gonogo_ingest_skipped_total{type, reason}}: items read but deliberately not kept
  *   <li>{@code gonogo_ingest_write_backlog}: requests waiting for a commit
+ *   <li>{@code gonogo_ingest_inflight_bytes}: request bytes held in progress
  * </ul>
  */
 public final class IngestMetrics {
@@ -89,6 +90,14 @@ public final class IngestMetrics {
   public void backlog(IntSupplier backlog) {
     Gauge.builder("gonogo.ingest.write.backlog", backlog::getAsInt)
         .description("requests waiting for a commit")
+        .register(registry);
+  }
+
+  /** Registers the gauge of request bytes held in progress ({@link IngestBudget}). */
+  public void inflight(java.util.function.LongSupplier bytes) {
+    Gauge.builder("gonogo.ingest.inflight.bytes", bytes::getAsLong)
+        .description("decoded request bytes held by requests in progress")
+        .baseUnit("bytes")
         .register(registry);
   }
 

@@ -37,6 +37,17 @@ public final class Decoding {
    */
   public static byte[] decode(InputStream body, String contentEncoding, BodyLimits limits)
       throws IOException {
+    return decode(body, contentEncoding, limits, bytes -> {});
+  }
+
+  /**
+   * Like {@link #decode(InputStream, String, BodyLimits)}, and asks {@code reservation} for every
+   * chunk of decoded bytes before keeping it, so a caller can bound the memory all requests hold
+   * together. Whatever {@code reservation} throws ends the read and reaches the caller unchanged.
+   */
+  public static byte[] decode(
+      InputStream body, String contentEncoding, BodyLimits limits, Reservation reservation)
+      throws IOException {
     List<String> codings = ContentDecoders.decodingOrder(contentEncoding);
     BoundedStream source = BoundedStream.source(body, limits.maxCompressedBytes());
     PushbackInputStream peek = new PushbackInputStream(source, 1);
@@ -48,18 +59,41 @@ public final class Decoding {
       peek.unread(first);
       if (codings.isEmpty()) {
         long max = Math.min(limits.maxCompressedBytes(), limits.maxDecompressedBytes());
-        return readAll(peek, max, RejectReason.BODY_TOO_LARGE, "request body");
+        return readAll(peek, max, RejectReason.BODY_TOO_LARGE, "request body", reservation);
       }
-      return decodeLayers(peek, codings, limits, contentEncoding);
+      return decodeLayers(peek, codings, limits, contentEncoding, reservation);
     } catch (LimitExceeded e) {
       throw e.rejection();
     } catch (SourceFailure e) {
       throw e.original();
+    } catch (ReservationRefused e) {
+      throw e.original;
+    }
+  }
+
+  /** Asked before each chunk of decoded bytes is kept; throws to refuse it. */
+  @FunctionalInterface
+  public interface Reservation {
+    void reserve(int bytes);
+  }
+
+  /** Carries what a {@link Reservation} threw past the decoders, which wrap what they see. */
+  private static final class ReservationRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final RuntimeException original;
+
+    ReservationRefused(RuntimeException original) {
+      super(original.getMessage(), original, false, false);
+      this.original = original;
     }
   }
 
   private static byte[] decodeLayers(
-      InputStream raw, List<String> codings, BodyLimits limits, String contentEncoding)
+      InputStream raw,
+      List<String> codings,
+      BodyLimits limits,
+      String contentEncoding,
+      Reservation reservation)
       throws IOException {
     InputStream in = raw;
     try {
@@ -72,7 +106,11 @@ public final class Decoding {
                 coding + "-decoded body");
       }
       return readAll(
-          in, limits.maxDecompressedBytes(), RejectReason.DECOMPRESSION_BOMB, "decoded body");
+          in,
+          limits.maxDecompressedBytes(),
+          RejectReason.DECOMPRESSION_BOMB,
+          "decoded body",
+          reservation);
     } catch (IOException | RuntimeException e) {
       throw classify(e, contentEncoding);
     } finally {
@@ -86,6 +124,9 @@ public final class Decoding {
    */
   private static RuntimeException classify(Exception e, String contentEncoding) throws IOException {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ReservationRefused refused) {
+        throw refused;
+      }
       if (t instanceof RejectedException) {
         throw (RejectedException) t;
       }
@@ -101,7 +142,8 @@ public final class Decoding {
         "body does not decode as Content-Encoding '" + contentEncoding + "': " + e);
   }
 
-  private static byte[] readAll(InputStream in, long max, RejectReason reason, String what)
+  private static byte[] readAll(
+      InputStream in, long max, RejectReason reason, String what, Reservation reservation)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK);
     byte[] chunk = new byte[CHUNK];
@@ -112,6 +154,11 @@ public final class Decoding {
       if (total > max) {
         throw new RejectedException(
             reason, what + " is larger than the limit of " + max + " bytes (read " + total + ")");
+      }
+      try {
+        reservation.reserve(n);
+      } catch (RuntimeException refused) {
+        throw new ReservationRefused(refused);
       }
       out.write(chunk, 0, n);
     }

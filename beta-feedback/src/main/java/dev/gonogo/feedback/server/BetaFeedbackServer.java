@@ -1,6 +1,7 @@
 package dev.gonogo.feedback.server;
 
 import dev.gonogo.feedback.config.Config;
+import dev.gonogo.feedback.ingest.IngestBudget;
 import dev.gonogo.feedback.ingest.IngestMetrics;
 import dev.gonogo.feedback.ingest.Ingestor;
 import dev.gonogo.feedback.ingest.RateLimiter;
@@ -69,6 +70,8 @@ public final class BetaFeedbackServer implements AutoCloseable {
             limits.maxReleases(),
             clock);
     metrics.backlog(writer::backlog);
+    IngestBudget budget = new IngestBudget(config.ingest().maxInflightBytes());
+    metrics.inflight(budget::inUse);
     Config.Ingest ingest = config.ingest();
     Ingestor ingestor =
         new Ingestor(
@@ -86,7 +89,8 @@ public final class BetaFeedbackServer implements AutoCloseable {
             ingestor,
             metrics,
             new BodyLimits(ingest.maxBodyBytes(), ingest.maxDecompressedBytes()),
-            ingest.maxItems());
+            ingest.maxItems(),
+            budget);
     NativeIngestRoutes nativeIngest = new NativeIngestRoutes(sentry);
     AdminAuth admin = new AdminAuth(adminToken);
     ProjectRoutes projectRoutes = new ProjectRoutes(projects, this::baseUri);

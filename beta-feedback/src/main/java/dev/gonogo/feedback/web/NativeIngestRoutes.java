@@ -92,23 +92,23 @@ public final class NativeIngestRoutes {
 
   private void ingest(Context ctx, Items items) {
     String routeProject = ctx.pathParam("project");
-    try {
-      Optional<SentryAuth> key =
-          Optional.ofNullable(ctx.header(KEY_HEADER))
-              .filter(k -> !k.isBlank())
-              .flatMap(k -> SentryAuth.fromQuery("sentry_key=" + k.trim()));
-      SentryAuth auth =
-          SentryAuth.resolve(
-              key,
-              SentryAuth.fromHeaders(ctx.header("X-Sentry-Auth"), null),
-              SentryAuth.fromQuery(ctx.queryString()));
-      Project project = sentry.authenticate(auth, routeProject);
-      byte[] body = sentry.readBody(ctx);
-      Envelope envelope = new Envelope(JsonNodeFactory.instance.objectNode(), items.of(body));
-      sentry.submit(ctx, project, envelope);
-    } catch (RejectedException e) {
-      sentry.reject(ctx, e);
-    }
+    sentry.withLease(
+        ctx,
+        lease -> {
+          Optional<SentryAuth> key =
+              Optional.ofNullable(ctx.header(KEY_HEADER))
+                  .filter(k -> !k.isBlank())
+                  .flatMap(k -> SentryAuth.fromQuery("sentry_key=" + k.trim()));
+          SentryAuth auth =
+              SentryAuth.resolve(
+                  key,
+                  SentryAuth.fromHeaders(ctx.header("X-Sentry-Auth"), null),
+                  SentryAuth.fromQuery(ctx.queryString()));
+          Project project = sentry.authenticate(auth, routeProject);
+          byte[] body = sentry.readBody(ctx, lease);
+          Envelope envelope = new Envelope(JsonNodeFactory.instance.objectNode(), items.of(body));
+          return sentry.submit(ctx, project, envelope, lease);
+        });
   }
 
   private static ObjectNode object(byte[] body) {

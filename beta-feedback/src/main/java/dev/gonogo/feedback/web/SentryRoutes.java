@@ -2,6 +2,7 @@ package dev.gonogo.feedback.web;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gonogo.feedback.ingest.IngestBudget;
 import dev.gonogo.feedback.ingest.IngestMetrics;
 import dev.gonogo.feedback.ingest.Ingestor;
 import dev.gonogo.feedback.project.Project;
@@ -53,18 +54,21 @@ public final class SentryRoutes {
   private final IngestMetrics metrics;
   private final BodyLimits limits;
   private final int maxItems;
+  private final IngestBudget budget;
 
   public SentryRoutes(
       Projects projects,
       Ingestor ingestor,
       IngestMetrics metrics,
       BodyLimits limits,
-      int maxItems) {
+      int maxItems,
+      IngestBudget budget) {
     this.projects = projects;
     this.ingestor = ingestor;
     this.metrics = metrics;
     this.limits = limits;
     this.maxItems = maxItems;
+    this.budget = budget;
   }
 
   /** {@code POST /api/{project}/envelope/}. */
@@ -94,45 +98,76 @@ public final class SentryRoutes {
 
   private void handle(Context ctx, Function<byte[], Envelope> parse, boolean envelopeAuth) {
     String routeProject = ctx.pathParam("project");
+    withLease(
+        ctx,
+        lease -> {
+          Optional<SentryAuth> header =
+              SentryAuth.fromHeaders(ctx.header("X-Sentry-Auth"), ctx.header("Authorization"));
+          Optional<SentryAuth> query = SentryAuth.fromQuery(ctx.queryString());
+          Project project = null;
+          if (header.isPresent() || query.isPresent()) {
+            // Refuse a wrong key before reading (and inflating) the body.
+            project = authenticate(SentryAuth.resolve(header, query), routeProject);
+          } else if (!envelopeAuth) {
+            throw new RejectedException(
+                RejectReason.MISSING_AUTH, RejectReason.MISSING_AUTH.defaultMessage());
+          }
+          Envelope envelope = parse.apply(readBody(ctx, lease));
+          if (envelopeAuth) {
+            SentryAuth all = SentryAuth.resolve(header, query, SentryAuth.fromEnvelope(envelope));
+            project = authenticate(all, routeProject);
+          }
+          return submit(ctx, project, envelope, lease);
+        });
+  }
+
+  /** One step of an ingest request; returns true when it handed the lease to a pending commit. */
+  @FunctionalInterface
+  interface LeasedStep {
+    boolean run(IngestBudget.Lease lease);
+  }
+
+  /**
+   * Runs an ingest request under a budget lease and answers its refusals; the lease is returned
+   * when the request is answered, by the commit when there is one.
+   */
+  void withLease(Context ctx, LeasedStep step) {
+    IngestBudget.Lease lease = budget.lease();
+    boolean handedOver = false;
     try {
-      Optional<SentryAuth> header =
-          SentryAuth.fromHeaders(ctx.header("X-Sentry-Auth"), ctx.header("Authorization"));
-      Optional<SentryAuth> query = SentryAuth.fromQuery(ctx.queryString());
-      Project project = null;
-      if (header.isPresent() || query.isPresent()) {
-        // Refuse a wrong key before reading (and inflating) the body.
-        project = authenticate(SentryAuth.resolve(header, query), routeProject);
-      } else if (!envelopeAuth) {
-        throw new RejectedException(
-            RejectReason.MISSING_AUTH, RejectReason.MISSING_AUTH.defaultMessage());
-      }
-      Envelope envelope = parse.apply(readBody(ctx));
-      if (envelopeAuth) {
-        SentryAuth all = SentryAuth.resolve(header, query, SentryAuth.fromEnvelope(envelope));
-        project = authenticate(all, routeProject);
-      }
-      submit(ctx, project, envelope);
+      handedOver = step.run(lease);
     } catch (RejectedException e) {
       reject(ctx, e);
+    } catch (IngestBudget.Exhausted e) {
+      unavailable(ctx, "ingest_overloaded", e.getMessage());
+    } finally {
+      if (!handedOver) {
+        lease.close();
+      }
     }
   }
 
-  /** Commits the envelope asynchronously and answers once the commit is known. */
-  void submit(Context ctx, Project project, Envelope envelope) {
+  /**
+   * Commits the envelope asynchronously and answers once the commit is known.
+   *
+   * @return true when a commit is pending; it returns the lease when it completes
+   */
+  boolean submit(Context ctx, Project project, Envelope envelope, IngestBudget.Lease lease) {
     CompletableFuture<Ingestor.Outcome> commit;
     try {
       commit = ingestor.ingest(project, envelope);
     } catch (GroupCommitWriter.Overloaded e) {
       unavailable(ctx, "store_overloaded", e.getMessage());
-      return;
+      return false;
     } catch (GroupCommitWriter.Unavailable | StoreException e) {
       unavailable(ctx, "store_unavailable", e.getMessage());
-      return;
+      return false;
     }
     ctx.future(
         () ->
             commit.handle(
                 (outcome, error) -> {
+                  lease.close();
                   if (error != null) {
                     Throwable cause =
                         error instanceof java.util.concurrent.CompletionException
@@ -147,6 +182,7 @@ public final class SentryRoutes {
                   }
                   return null;
                 }));
+    return true;
   }
 
   private void accepted(Context ctx, Ingestor.Outcome outcome) {
@@ -226,11 +262,13 @@ public final class SentryRoutes {
    * The body with its Content-Encoding undone, within the limits.
    *
    * @throws RejectedException for a body over a limit or one that does not decode
+   * @throws IngestBudget.Exhausted when the bytes would pass the budget of all requests
    */
-  byte[] readBody(Context ctx) {
+  byte[] readBody(Context ctx, IngestBudget.Lease lease) {
     limits.checkContentLength(ctx.req().getContentLengthLong());
     try {
-      return Decoding.decode(ctx.bodyInputStream(), ctx.header("Content-Encoding"), limits);
+      return Decoding.decode(
+          ctx.bodyInputStream(), ctx.header("Content-Encoding"), limits, lease::take);
     } catch (IOException e) {
       throw new RejectedException(
           RejectReason.MALFORMED_COMPRESSION,

@@ -3,6 +3,7 @@ package dev.gonogo.feedback.sentry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.luben.zstd.Zstd;
 import java.io.ByteArrayInputStream;
@@ -379,5 +380,39 @@ class DecodingTest {
     Decoding.decode(body, "gzip", ONE_MIB);
 
     assertThat(closed[0]).isFalse();
+  }
+
+  @Test
+  void aRefusedReservation_endsTheRead_andReachesTheCallerUnchanged_throughEveryDecoder()
+      throws IOException {
+    IllegalStateException full = new IllegalStateException("no room");
+    for (String encoding : new String[] {"gzip", "deflate", "identity"}) {
+      byte[] body =
+          encoding.equals("gzip")
+              ? gzip(ENVELOPE)
+              : encoding.equals("deflate") ? deflate(ENVELOPE, false) : ENVELOPE;
+      long[] asked = {0};
+
+      Throwable thrown =
+          catchThrowable(
+              () ->
+                  Decoding.decode(
+                      new ByteArrayInputStream(body),
+                      encoding,
+                      ONE_MIB,
+                      n -> {
+                        asked[0] += n;
+                        throw full;
+                      }));
+
+      assertThat(thrown).as(encoding).isSameAs(full);
+      assertThat(asked[0]).as(encoding).isPositive();
+    }
+    long[] total = {0};
+    assertThat(
+            Decoding.decode(
+                new ByteArrayInputStream(gzip(ENVELOPE)), "gzip", ONE_MIB, n -> total[0] += n))
+        .isEqualTo(ENVELOPE);
+    assertThat(total[0]).as("every decoded byte reserved").isEqualTo(ENVELOPE.length);
   }
 }

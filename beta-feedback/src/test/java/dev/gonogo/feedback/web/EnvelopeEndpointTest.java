@@ -257,7 +257,10 @@ class EnvelopeEndpointTest {
 
   @Test
   void aDecompressionBomb_is413_andTheServiceStaysHealthy() throws IOException {
-    start(c -> c.withIngest(new Config.Ingest(1 << 20, 1 << 20, 1 << 20, 200, 4000, 256, 10_000)));
+    start(
+        c ->
+            c.withIngest(
+                new Config.Ingest(1 << 20, 1 << 20, 1 << 20, 200, 64 << 20, 4000, 256, 10_000)));
     byte[] bomb =
         Files.readAllBytes(GoldenEnvelopeFiles.folder("encoded").resolve("zeros-10MiB.br"));
 
@@ -271,7 +274,10 @@ class EnvelopeEndpointTest {
 
   @Test
   void aBodyOverTheLimit_is413BodyTooLarge() {
-    start(c -> c.withIngest(new Config.Ingest(4096, 1 << 20, 1 << 20, 200, 4000, 256, 10_000)));
+    start(
+        c ->
+            c.withIngest(
+                new Config.Ingest(4096, 1 << 20, 1 << 20, 200, 64 << 20, 4000, 256, 10_000)));
     String big =
         crashEnvelope(EVENT_ID, "app@1.0").replace("cart total negative", "x".repeat(8000));
 
@@ -279,6 +285,27 @@ class EnvelopeEndpointTest {
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(body(response).path("code").asText()).isEqualTo("body_too_large");
+  }
+
+  @Test
+  void aBodyThatWouldPassTheInFlightBudget_is503_andTheBudgetIsReturnedAfterwards() {
+    start(
+        c ->
+            c.withIngest(
+                new Config.Ingest(4 << 20, 20 << 20, 1 << 20, 200, 1 << 20, 4000, 256, 10_000)));
+    String big =
+        crashEnvelope(EVENT_ID, "app@1.0").replace("cart total negative", "y".repeat(2 << 20));
+
+    HttpResponse<String> refused =
+        service.postEnvelope(RunningServer.gzip(big.getBytes(StandardCharsets.UTF_8)), "gzip");
+    HttpResponse<String> next = service.postEnvelope(crashEnvelope(EVENT_ID, "app@1.0"));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+    assertThat(body(refused).path("code").asText()).isEqualTo("ingest_overloaded");
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(next.statusCode()).as("budget returned").isEqualTo(200);
+    assertThat(service.send(HttpRequest.newBuilder(service.base.resolve("/metrics"))).body())
+        .contains("gonogo_ingest_inflight_bytes 0.0");
   }
 
   @Test
@@ -310,7 +337,10 @@ class EnvelopeEndpointTest {
 
   @Test
   void anAttachmentOverTheCap_isSkipped_itsEventStored() {
-    start(c -> c.withIngest(new Config.Ingest(1 << 20, 20 << 20, 16, 200, 4000, 256, 10_000)));
+    start(
+        c ->
+            c.withIngest(
+                new Config.Ingest(1 << 20, 20 << 20, 16, 200, 64 << 20, 4000, 256, 10_000)));
     String envelope =
         crashEnvelope(EVENT_ID, "app@1.0")
             + "{\"type\":\"attachment\",\"length\":5,\"filename\":\"a.txt\"}\nsmall\n"

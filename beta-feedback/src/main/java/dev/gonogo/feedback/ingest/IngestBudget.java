@@ -1,0 +1,76 @@
+package dev.gonogo.feedback.ingest;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bound on the request bytes all ingest requests hold at once, from the first decoded byte until
+ * the request is answered (its commit included). Without it, memory would grow with the number of
+ * HTTP threads times the largest body; with it, a request that would pass the bound is answered 503
+ * at once and the SDK sends it again later. Parsed JSON and queued writes are a small multiple of
+ * the bytes counted here.
+ */
+public final class IngestBudget {
+  /** The budget is spent: answer 503 with Retry-After; nothing of the request was kept. */
+  public static final class Exhausted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Exhausted(long max) {
+      super("the service holds its limit of " + max + " bytes of requests in progress");
+    }
+  }
+
+  private final long maxBytes;
+  private final AtomicLong inUse = new AtomicLong();
+
+  public IngestBudget(long maxBytes) {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
+    }
+    this.maxBytes = maxBytes;
+  }
+
+  /** A new, empty lease for one request; close it when the request is answered. */
+  public Lease lease() {
+    return new Lease();
+  }
+
+  /** Bytes held now by all open leases. */
+  public long inUse() {
+    return inUse.get();
+  }
+
+  /** The bytes one request holds. Not thread-safe: one request, one thread at a time. */
+  public final class Lease implements AutoCloseable {
+    private long held;
+    private boolean closed;
+
+    private Lease() {}
+
+    /**
+     * Takes {@code bytes} more.
+     *
+     * @throws Exhausted when all leases together would hold more than the budget
+     */
+    public void take(int bytes) {
+      if (closed) {
+        throw new IllegalStateException("lease already returned");
+      }
+      long after = inUse.addAndGet(bytes);
+      if (after > maxBytes) {
+        inUse.addAndGet(-bytes);
+        throw new Exhausted(maxBytes);
+      }
+      held += bytes;
+    }
+
+    /** Returns every byte taken; later calls do nothing. */
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        inUse.addAndGet(-held);
+        held = 0;
+      }
+    }
+  }
+}
