@@ -136,6 +136,18 @@ class EnvelopeEndpointTest {
   }
 
   @Test
+  void withScrubbingSwitchedOff_theEventIsStoredAsSent() {
+    start(c -> c.withScrub(dev.gonogo.feedback.scrub.ScrubSettings.disabled()));
+    String envelope =
+        crashEnvelope(EVENT_ID, "app@1.0").replace("cart total negative", "mail ana@example.org");
+
+    assertThat(service.postEnvelope(envelope).statusCode()).isEqualTo(200);
+
+    assertThat(service.read("/events/" + EVENT_ID).path("body").toString())
+        .contains("mail ana@example.org");
+  }
+
+  @Test
   void reSentEventId_isStoredOnce_andAnsweredWithTheSameId() {
     start();
     String envelope = crashEnvelope(EVENT_ID, "app@1.0");
