@@ -235,9 +235,15 @@ public final class BetaFeedbackServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops in the order that keeps every answer honest: the writer first (new ingest requests get
+   * 503, queued ones are committed and answered 200), then HTTP. Stopping HTTP first would abort
+   * requests whose commit is still pending, after which the commit lands but the client got an
+   * error page.
+   */
   @Override
   public void close() {
-    app.stop();
     writer.close();
+    app.stop();
   }
 }

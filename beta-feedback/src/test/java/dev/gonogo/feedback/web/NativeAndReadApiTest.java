@@ -152,7 +152,8 @@ class NativeAndReadApiTest {
     JsonNode onlyNewRelease = service.read("/signatures?release=web@3.2");
     JsonNode events = service.read("/events?release=web@3.1&limit=2");
 
-    assertThat(first.path("items").get(0).path("title").asText()).isEqualTo("TypeError: at often (app.js)");
+    assertThat(first.path("items").get(0).path("title").asText())
+        .isEqualTo("TypeError: at often (app.js)");
     assertThat(first.path("items").get(0).path("events").asLong()).isEqualTo(3);
     assertThat(first.path("next").asInt()).isEqualTo(1);
     assertThat(second.path("items").get(0).path("title").asText())
@@ -216,8 +217,7 @@ class NativeAndReadApiTest {
   void metrics_countRejectionsByTheirStableCode() {
     post("feedback", "{\"name\":\"Ana\"}");
 
-    String metrics =
-        service.send(HttpRequest.newBuilder(service.base.resolve("/metrics"))).body();
+    String metrics = service.send(HttpRequest.newBuilder(service.base.resolve("/metrics"))).body();
 
     assertThat(metrics).contains("gonogo_ingest_rejected_total{reason=\"invalid_feedback\"} 1.0");
   }
