@@ -112,8 +112,10 @@ CREATE TABLE attachment (
 -- What SDKs report they discarded themselves (client_report items).
 CREATE TABLE client_report (
     project_id   TEXT    NOT NULL REFERENCES project (id),
+    report_key   TEXT    NOT NULL,           -- digest of the item and entry: a re-send counts once
     received_at  BIGINT NOT NULL,
     reason       TEXT    NOT NULL,
     category     TEXT    NOT NULL,
-    quantity     BIGINT NOT NULL
+    quantity     BIGINT NOT NULL,
+    PRIMARY KEY (project_id, report_key)
 );

@@ -94,7 +94,10 @@ class PostgresStoreIT {
     assertThat(writer.submit(List.of(event("pg-e1", "pg-f1"))).get()).containsExactly(true);
     assertThat(writer.submit(List.of(event("pg-e1", "pg-f1"))).get()).containsExactly(false);
     writer
-        .submit(List.of(new DroppedEvent(project.id(), "pg-f1", "t", "2.0.0", "beta", 3000)))
+        .submit(
+            List.of(
+                new DroppedEvent(
+                    project.id(), "pg-e-dropped", "pg-f1", "t", "2.0.0", "beta", 3000)))
         .get();
 
     assertThat(count("SELECT count(*) FROM event WHERE fingerprint = ?", "pg-f1")).isEqualTo(1);

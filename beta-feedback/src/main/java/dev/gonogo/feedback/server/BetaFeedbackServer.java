@@ -231,7 +231,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
       body.put("status", "UNAVAILABLE");
       body.put("code", "store_unavailable");
       body.put("message", "the database does not answer; see the service log");
-      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(body);
+      ctx.header("Retry-After", "5").status(HttpStatus.SERVICE_UNAVAILABLE).json(body);
     }
   }
 

@@ -43,9 +43,13 @@ public final class Records {
     }
   }
 
-  /** An event past a rate limit: counted on its signature, body not stored. */
+  /**
+   * An event past a rate limit: counted on its signature, body not stored. Not counted when an
+   * event with its id is already stored (a re-send of an accepted event).
+   */
   public record DroppedEvent(
       String projectId,
+      String eventId,
       String fingerprint,
       String title,
       String release,
@@ -105,7 +109,13 @@ public final class Records {
       long receivedAt)
       implements Write {}
 
+  /** One entry of an SDK's client report; the key makes a re-sent report count once. */
   public record ClientReport(
-      String projectId, long receivedAt, String reason, String category, long quantity)
+      String projectId,
+      String reportKey,
+      long receivedAt,
+      String reason,
+      String category,
+      long quantity)
       implements Write {}
 }

@@ -42,7 +42,7 @@ public final class NativeIngestRoutes {
   }
 
   public void events(Context ctx) {
-    ingest(ctx, body -> List.of(item(0, "event", body)));
+    ingest(ctx, body -> List.of(item(0, "event", bytes(object(body)))));
   }
 
   public void sessions(Context ctx) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gonogo.feedback.config.Config;
+import dev.gonogo.feedback.store.Records.ClientReport;
 import dev.gonogo.feedback.store.Records.DroppedEvent;
 import dev.gonogo.feedback.store.Records.SessionUpdate;
 import dev.gonogo.feedback.store.Records.StoredEvent;
@@ -126,12 +127,32 @@ class GroupCommitWriterTest {
   @Test
   void droppedEvent_isCountedOnItsSignature_withoutABody() throws Exception {
     write(event("e1", "f1"));
-    write(new DroppedEvent(PROJECT, "f1", "t", "1.0.0", "beta", 2000));
+    write(new DroppedEvent(PROJECT, "e-dropped", "f1", "t", "1.0.0", "beta", 2000));
 
     assertThat(count("SELECT count(*) FROM event")).isEqualTo(1);
     assertThat(count("SELECT events FROM signature_release WHERE fingerprint='f1'")).isEqualTo(2);
     assertThat(count("SELECT dropped_events FROM signature_release WHERE fingerprint='f1'"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void droppedEvent_whoseIdIsAlreadyStored_isNotCountedAgain() throws Exception {
+    write(event("e1", "f1"));
+
+    assertThat(write(new DroppedEvent(PROJECT, "e1", "f1", "t", "1.0.0", "beta", 2000)))
+        .containsExactly(false);
+    assertThat(count("SELECT events FROM signature_release WHERE fingerprint='f1'")).isEqualTo(1);
+    assertThat(count("SELECT dropped_events FROM signature_release WHERE fingerprint='f1'"))
+        .isZero();
+  }
+
+  @Test
+  void clientReportEntry_reSent_isCountedOnce() throws Exception {
+    ClientReport entry = new ClientReport(PROJECT, "digest/0", 1000, "before_send", "error", 3);
+
+    assertThat(write(entry)).containsExactly(true);
+    assertThat(write(entry)).containsExactly(false);
+    assertThat(count("SELECT SUM(quantity) FROM client_report")).isEqualTo(3);
   }
 
   @Test

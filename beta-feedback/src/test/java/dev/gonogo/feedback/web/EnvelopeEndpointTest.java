@@ -165,6 +165,21 @@ class EnvelopeEndpointTest {
   }
 
   @Test
+  void reSentClientReport_isCountedOnce() {
+    start();
+    String report =
+        "{}\n{\"type\":\"client_report\"}\n{\"discarded_events\":["
+            + "{\"reason\":\"queue_overflow\",\"category\":\"error\",\"quantity\":4}]}\n";
+
+    assertThat(service.postEnvelope(report).statusCode()).isEqualTo(200);
+    assertThat(service.postEnvelope(report).statusCode()).isEqualTo(200);
+
+    JsonNode discarded = service.read("/client-reports").path("discarded");
+    assertThat(discarded).hasSize(1);
+    assertThat(discarded.get(0).path("quantity").asLong()).isEqualTo(4);
+  }
+
+  @Test
   void authInTheQueryString_andInTheEnvelopeDsn_areAccepted() {
     start();
     String path = "/api/" + service.project.id() + "/envelope/";
@@ -374,6 +389,46 @@ class EnvelopeEndpointTest {
                         "/api/v1/projects/" + service.project.id() + "/attachments/" + id))
                 .header("Authorization", "Bearer " + RunningServer.TOKEN));
     assertThat(file.body()).isEqualTo("small");
+  }
+
+  @Test
+  void aTextAttachment_isScrubbed_aBinaryOneIsKeptAsSent() {
+    start();
+    String log = "user=ana@example.org paid";
+    String binary = "\u0001\u0002ana@example.org";
+    String envelope =
+        crashEnvelope(EVENT_ID, "app@1.0")
+            + "{\"type\":\"attachment\",\"length\":"
+            + log.length()
+            + ",\"filename\":\"pay.log\",\"content_type\":\"text/plain\"}\n"
+            + log
+            + "\n{\"type\":\"attachment\",\"length\":"
+            + binary.length()
+            + ",\"filename\":\"core.bin\"}\n"
+            + binary
+            + "\n";
+
+    assertThat(service.postEnvelope(envelope).statusCode()).isEqualTo(200);
+
+    JsonNode attachments = service.read("/events/" + EVENT_ID).path("attachments");
+    assertThat(attachments).hasSize(2);
+    java.util.Map<String, String> bodies = new java.util.HashMap<>();
+    attachments.forEach(
+        a ->
+            bodies.put(
+                a.path("filename").asText(),
+                service
+                    .send(
+                        HttpRequest.newBuilder(
+                                service.base.resolve(
+                                    "/api/v1/projects/"
+                                        + service.project.id()
+                                        + "/attachments/"
+                                        + a.path("attachmentId").asText()))
+                            .header("Authorization", "Bearer " + RunningServer.TOKEN))
+                    .body()));
+    assertThat(bodies.get("pay.log")).isEqualTo("user=[email] paid");
+    assertThat(bodies.get("core.bin")).isEqualTo(binary);
   }
 
   @Test

@@ -100,6 +100,24 @@ class NativeAndReadApiTest {
   }
 
   @Test
+  void nativeFeedbackSentTwice_asAClientRetries_isStoredOnce() {
+    String feedback = "{\"message\":\"Search is slow\",\"name\":\"Ana\"}";
+
+    assertThat(post("feedback", feedback).statusCode()).isEqualTo(200);
+    assertThat(post("feedback", feedback).statusCode()).isEqualTo(200);
+
+    assertThat(service.read("/feedback").path("items")).hasSize(1);
+  }
+
+  @Test
+  void nativeEvent_withAnEmptyBody_is400EmptyBody() {
+    HttpResponse<String> response = post("events", "");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(RunningServer.json(response.body()).path("code").asText()).isEqualTo("empty_body");
+  }
+
+  @Test
   void nativeIngest_withoutKey_is401_withAWrongKey_is403() {
     HttpResponse<String> none = post("events", event("a".repeat(32), "web@3.1", "f"), null);
     HttpResponse<String> wrong =

@@ -18,6 +18,7 @@ import dev.gonogo.feedback.sentry.SessionAggregates;
 import dev.gonogo.feedback.sentry.SessionUpdate;
 import dev.gonogo.feedback.sentry.UserFeedback;
 import dev.gonogo.feedback.sentry.internal.Json;
+import dev.gonogo.feedback.sentry.internal.Utf8;
 import dev.gonogo.feedback.signature.Signature;
 import dev.gonogo.feedback.signature.SignatureGenerator;
 import dev.gonogo.feedback.store.Records;
@@ -32,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Plans the writes of one envelope. Every item is parsed before anything else happens, so an
@@ -85,7 +85,7 @@ public final class Planner {
         String id =
             firstEvent && envelopeId.isPresent()
                 ? envelopeId.get()
-                : event.eventId().orElseGet(Planner::randomId);
+                : event.eventId().orElseGet(() -> digest(item.payload()));
         firstEvent = false;
         eventId = eventId.or(() -> Optional.of(id));
         Write write = event(project, id, event, now, limits);
@@ -97,12 +97,21 @@ public final class Planner {
       } else if (payload instanceof SessionAggregates aggregates) {
         writes.addAll(aggregates(project, item, aggregates, now));
       } else if (payload instanceof ClientReport report) {
-        for (ClientReport.Discarded d : report.discardedEvents()) {
+        String digest = digest(item.payload());
+        List<ClientReport.Discarded> discarded = report.discardedEvents();
+        for (int d = 0; d < discarded.size(); d++) {
+          ClientReport.Discarded entry = discarded.get(d);
           writes.add(
-              new Records.ClientReport(project.id(), now, d.reason(), d.category(), d.quantity()));
+              new Records.ClientReport(
+                  project.id(),
+                  digest + "/" + d,
+                  now,
+                  entry.reason(),
+                  entry.category(),
+                  entry.quantity()));
         }
       } else if (payload instanceof UserFeedback feedback) {
-        Records.Feedback write = feedback(project, feedback, envelopeId, now);
+        Records.Feedback write = feedback(project, item, feedback, envelopeId, now);
         eventId = eventId.or(() -> Optional.of(write.feedbackId()));
         writes.add(write);
       } else if (payload instanceof Attachment attachment) {
@@ -133,7 +142,7 @@ public final class Planner {
               decision.scope() + "_quota"));
       metrics.rateLimited(decision.scope());
       return new Records.DroppedEvent(
-          project.id(), signature.fingerprint(), signature.title(), release, environment, now);
+          project.id(), id, signature.fingerprint(), signature.title(), release, environment, now);
     }
     return new Records.StoredEvent(
         project.id(),
@@ -201,11 +210,17 @@ public final class Planner {
   }
 
   private Records.Feedback feedback(
-      Project project, UserFeedback feedback, Optional<String> envelopeId, long now) {
+      Project project,
+      EnvelopeItem item,
+      UserFeedback feedback,
+      Optional<String> envelopeId,
+      long now) {
+    // A user_report is one per event, as in Sentry. Feedback without any id is known by its
+    // bytes, so a client that sends it again is stored once.
     String id =
         feedback.kind() == UserFeedback.Kind.USER_REPORT
             ? feedback.associatedEventId().orElseThrow()
-            : envelopeId.or(feedback::eventId).orElseGet(Planner::randomId);
+            : envelopeId.or(feedback::eventId).orElseGet(() -> digest(item.payload()));
     return new Records.Feedback(
         project.id(),
         id,
@@ -242,8 +257,25 @@ public final class Planner {
             eventId,
             filename,
             attachment.contentType(),
-            attachment.bytes(),
+            scrubbedIfText(attachment),
             now));
+  }
+
+  /**
+   * A text attachment (a log, a JSON dump) is scrubbed like any other text; binary files (a
+   * minidump, a screenshot) are kept as sent.
+   */
+  private byte[] scrubbedIfText(Attachment attachment) {
+    String type = attachment.contentType().toLowerCase(java.util.Locale.ROOT);
+    byte[] bytes = attachment.bytes();
+    boolean text =
+        type.startsWith("text/") || type.startsWith("application/json") || type.endsWith("+json");
+    if (!text || Utf8.firstInvalidByte(bytes, 0, bytes.length) >= 0) {
+      return bytes;
+    }
+    String original = new String(bytes, StandardCharsets.UTF_8);
+    String scrubbed = scrubber.scrubText(original);
+    return scrubbed == original ? bytes : scrubbed.getBytes(StandardCharsets.UTF_8);
   }
 
   private static String write(ObjectNode json) {
@@ -252,10 +284,6 @@ public final class Planner {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String randomId() {
-    return UUID.randomUUID().toString().replace("-", "");
   }
 
   /** 32 hex digits of SHA-256. */

@@ -10,6 +10,7 @@ import dev.gonogo.feedback.store.Records.StoredEvent;
 import dev.gonogo.feedback.store.Records.Write;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 
@@ -78,6 +79,16 @@ public final class SqlWrites {
   }
 
   private static boolean dropped(Connection c, DroppedEvent d) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT 1 FROM event WHERE project_id = ? AND event_id = ?")) {
+      s.setString(1, d.projectId());
+      s.setString(2, d.eventId());
+      try (ResultSet r = s.executeQuery()) {
+        if (r.next()) {
+          return false; // already stored: a re-send is not a second event
+        }
+      }
+    }
     countOnSignature(
         c,
         d.projectId(),
@@ -242,13 +253,15 @@ public final class SqlWrites {
   private static boolean clientReport(Connection c, ClientReport r) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO client_report (project_id, received_at, reason, category, quantity)"
-                + " VALUES (?,?,?,?,?)")) {
+            "INSERT INTO client_report (project_id, report_key, received_at, reason, category,"
+                + " quantity) VALUES (?,?,?,?,?,?) ON CONFLICT (project_id, report_key)"
+                + " DO NOTHING")) {
       s.setString(1, r.projectId());
-      s.setLong(2, r.receivedAt());
-      s.setString(3, r.reason());
-      s.setString(4, r.category());
-      s.setLong(5, r.quantity());
+      s.setString(2, r.reportKey());
+      s.setLong(3, r.receivedAt());
+      s.setString(4, r.reason());
+      s.setString(5, r.category());
+      s.setLong(6, r.quantity());
       return s.executeUpdate() > 0;
     }
   }
