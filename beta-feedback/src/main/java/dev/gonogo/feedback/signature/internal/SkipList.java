@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Frames to skip as noise, read from a commented text file in the manner of Socorro's siglists.
@@ -32,7 +31,40 @@ import java.util.regex.Pattern;
  * would skip every frame) or holds a pattern twice; the message names the file and line.
  */
 public final class SkipList {
-  private record Entry(String pattern, Pattern regex) {}
+  /**
+   * A glob split at its stars: {@code java.util.*Executor*} is the literals {@code
+   * ["java.util.", "Executor", ""]}. Matching needs no regular expression: the first literal is a
+   * prefix, the last a suffix, the ones between are found in order, leftmost first (which is
+   * enough when '*' is the only wildcard).
+   */
+  private record Entry(String pattern, String[] literals) {
+    boolean matches(String text) {
+      if (literals.length == 1) {
+        return text.equals(literals[0]);
+      }
+      String first = literals[0];
+      String last = literals[literals.length - 1];
+      if (text.length() < first.length() + last.length()
+          || !text.startsWith(first)
+          || !text.endsWith(last)) {
+        return false;
+      }
+      int from = first.length();
+      int end = text.length() - last.length();
+      for (int i = 1; i < literals.length - 1; i++) {
+        String literal = literals[i];
+        if (literal.isEmpty()) {
+          continue;
+        }
+        int at = text.indexOf(literal, from);
+        if (at < 0 || at + literal.length() > end) {
+          return false;
+        }
+        from = at + literal.length();
+      }
+      return true;
+    }
+  }
 
   private final String source;
   private final List<Entry> entries;
@@ -82,30 +114,16 @@ public final class SkipList {
       if (!seen.add(line)) {
         throw new IllegalArgumentException(where + ": pattern '" + line + "' is listed twice");
       }
-      entries.add(new Entry(line, glob(line)));
+      entries.add(new Entry(line, line.split("\\*", -1)));
     }
     return new SkipList(source, entries);
-  }
-
-  private static Pattern glob(String pattern) {
-    String[] literals = pattern.split("\\*", -1);
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < literals.length; i++) {
-      if (i > 0) {
-        regex.append(".*");
-      }
-      if (!literals[i].isEmpty()) {
-        regex.append(Pattern.quote(literals[i]));
-      }
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
   }
 
   /** The first pattern matching any candidate, or empty when none does. */
   public Optional<String> firstMatch(Collection<String> candidates) {
     for (Entry entry : entries) {
       for (String candidate : candidates) {
-        if (entry.regex().matcher(candidate).matches()) {
+        if (entry.matches(candidate)) {
           return Optional.of(entry.pattern());
         }
       }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SkipListTest {
@@ -132,5 +133,32 @@ class SkipListTest {
       assertThat(nativeList.firstMatch(Set.of(plumbing))).as(plumbing).isPresent();
     }
     assertThat(nativeList.firstMatch(Set.of("acme::Engine::shutdown", "libengine.so"))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} ~ {1}: {2}")
+  @CsvSource({
+    "ab*ba, aba, false",
+    "ab*ba, abba, true",
+    "ab*ba, abxba, true",
+    "a*b*c, axbxc, true",
+    "a*b*c, abc, true",
+    "a*b*c, acb, false",
+    "a*b*c, axbxcx, false",
+    "*Proxy*, com.sun.Proxy$12.run, true",
+    "*Proxy*, Prox, false",
+    "*.invoke, java.lang.reflect.Method.invoke, true",
+    "*.invoke, invoke, false",
+    "java.lang.Thread.run, java.lang.Thread.run, true",
+    "java.lang.Thread.run, java.lang.Thread.runner, false",
+    "x**y, xy, true",
+    "*a*a*, aa, true",
+    "*a*a*, a, false",
+    "Foo.*, Foo.bar, true",
+    "Foo.*, foo.bar, false"
+  })
+  void globs_matchTheWholeName_starMatchingAnyRun(String pattern, String name, boolean matches) {
+    SkipList list = SkipList.parse("test", List.of(pattern));
+
+    assertThat(list.firstMatch(List.of(name)).isPresent()).isEqualTo(matches);
   }
 }
