@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * commit, its body (and attachments) are not stored, and the {@link Outcome} carries the limit so
  * the caller answers 429 with {@code Retry-After} and {@code X-Sentry-Rate-Limits}.
  */
-public final class Ingestor {
+public final class Ingestor implements AutoCloseable {
   /**
    * What a committed request did.
    *
@@ -60,6 +62,19 @@ public final class Ingestor {
   private final IngestMetrics metrics;
   private final Duration ackTimeout;
 
+  /**
+   * Finishes requests once their commit is known, so that writing HTTP answers does not take the
+   * single writer thread's time (a quarter of it in the benchmark's profile).
+   */
+  private final ExecutorService responder =
+      Executors.newFixedThreadPool(
+          2,
+          runnable -> {
+            Thread thread = new Thread(runnable, "gonogo-ingest-responder");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   public Ingestor(
       Scrubber scrubber,
       SignatureGenerator signatures,
@@ -91,7 +106,7 @@ public final class Ingestor {
     return writer
         .submit(plan.writes())
         .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .handle(
+        .handleAsync(
             (applied, error) -> {
               if (error != null) {
                 Throwable cause = unwrap(error);
@@ -104,7 +119,22 @@ public final class Ingestor {
               metrics.committed(plan, applied);
               return new Outcome(
                   plan.eventId(), plan.rateLimits(), stored, applied.size() - stored);
-            });
+            },
+            responder);
+  }
+
+  /** Lets the answers of committed requests be written, then stops; call after the writer. */
+  @Override
+  public void close() {
+    responder.shutdown();
+    try {
+      if (!responder.awaitTermination(10, TimeUnit.SECONDS)) {
+        responder.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      responder.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -49,6 +49,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
   private final GroupCommitWriter writer;
   private final RateLimiter rateLimiter;
   private final IngestMetrics metrics = new IngestMetrics();
+  private final Ingestor ingestor;
   private final Javalin app;
   private volatile URI baseUri;
 
@@ -73,7 +74,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
     IngestBudget budget = new IngestBudget(config.ingest().maxInflightBytes());
     metrics.inflight(budget::inUse);
     Config.Ingest ingest = config.ingest();
-    Ingestor ingestor =
+    this.ingestor =
         new Ingestor(
             new Scrubber(config.scrub()),
             SignatureGenerator.standard(),
@@ -86,7 +87,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
     SentryRoutes sentry =
         new SentryRoutes(
             projects,
-            ingestor,
+            this.ingestor,
             metrics,
             new BodyLimits(ingest.maxBodyBytes(), ingest.maxDecompressedBytes()),
             ingest.maxItems(),
@@ -237,13 +238,14 @@ public final class BetaFeedbackServer implements AutoCloseable {
 
   /**
    * Stops in the order that keeps every answer honest: the writer first (new ingest requests get
-   * 503, queued ones are committed and answered 200), then HTTP. Stopping HTTP first would abort
-   * requests whose commit is still pending, after which the commit lands but the client got an
-   * error page.
+   * 503, queued ones are committed), then the answers of those are written, then HTTP stops.
+   * Stopping HTTP first would abort requests whose commit is still pending, after which the commit
+   * lands but the client got an error page.
    */
   @Override
   public void close() {
     writer.close();
+    ingestor.close();
     app.stop();
   }
 }

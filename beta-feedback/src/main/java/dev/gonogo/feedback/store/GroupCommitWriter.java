@@ -109,13 +109,13 @@ public final class GroupCommitWriter implements AutoCloseable {
     List<Throwable> failures = new ArrayList<>(batch.size());
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try {
+      try (SqlWrites.Statements statements = new SqlWrites.Statements(connection)) {
         for (Pending pending : batch) {
           Savepoint savepoint = connection.setSavepoint();
           try {
             List<Boolean> applied = new ArrayList<>(pending.writes().size());
             for (Write write : pending.writes()) {
-              applied.add(SqlWrites.apply(connection, write));
+              applied.add(SqlWrites.apply(statements, write));
             }
             connection.releaseSavepoint(savepoint);
             results.add(applied);
