@@ -19,8 +19,19 @@ public final class IngestBudget {
     }
   }
 
+  /** The service is shutting down: answer 503; the request was not read. */
+  public static final class Closed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Closed() {
+      super("the service is shutting down");
+    }
+  }
+
   private final long maxBytes;
   private final AtomicLong inUse = new AtomicLong();
+  private int openLeases;
+  private boolean closed;
 
   public IngestBudget(long maxBytes) {
     if (maxBytes < 1) {
@@ -29,9 +40,45 @@ public final class IngestBudget {
     this.maxBytes = maxBytes;
   }
 
-  /** A new, empty lease for one request; close it when the request is answered. */
-  public Lease lease() {
+  /**
+   * A new, empty lease for one request; close it when the request is answered.
+   *
+   * @throws Closed once {@link #closeAndAwait} was called
+   */
+  public synchronized Lease lease() {
+    if (closed) {
+      throw new Closed();
+    }
+    openLeases++;
     return new Lease();
+  }
+
+  /**
+   * Refuses new leases, then waits until every open one is returned (every request in progress is
+   * answered) or the timeout passes. Shutdown calls it before HTTP stops, so that no request is cut
+   * off while its body is read or its commit is pending.
+   *
+   * @return true when all leases were returned in time
+   */
+  public synchronized boolean closeAndAwait(java.time.Duration timeout)
+      throws InterruptedException {
+    closed = true;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (openLeases > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  private synchronized void returned() {
+    openLeases--;
+    if (openLeases == 0) {
+      notifyAll();
+    }
   }
 
   /** Bytes held now by all open leases. */
@@ -70,6 +117,7 @@ public final class IngestBudget {
         closed = true;
         inUse.addAndGet(-held);
         held = 0;
+        returned();
       }
     }
   }

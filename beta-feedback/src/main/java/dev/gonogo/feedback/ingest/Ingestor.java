@@ -92,6 +92,14 @@ public final class Ingestor implements AutoCloseable {
   }
 
   /**
+   * The write queue is full. Checked before a request's body is read, so that under overload the
+   * service refuses at once instead of decoding, parsing and signing what it cannot store.
+   */
+  public boolean saturated() {
+    return writer.isFull();
+  }
+
+  /**
    * Validates and plans synchronously, then commits asynchronously.
    *
    * @throws RejectedException when an item is invalid; nothing of the request is stored

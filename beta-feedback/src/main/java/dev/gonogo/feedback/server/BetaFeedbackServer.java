@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The beta-feedback HTTP service: a function of its configuration, clock and store. {@link
@@ -38,6 +40,7 @@ import java.util.Objects;
  * same wiring on port 0.
  */
 public final class BetaFeedbackServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BetaFeedbackServer.class);
   private static final String OPENAPI = "/dev/gonogo/feedback/web/openapi.yaml";
 
   private final Config config;
@@ -50,6 +53,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
   private final RateLimiter rateLimiter;
   private final IngestMetrics metrics = new IngestMetrics();
   private final Ingestor ingestor;
+  private final IngestBudget budget;
   private final Javalin app;
   private volatile URI baseUri;
 
@@ -71,7 +75,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
             limits.maxReleases(),
             clock);
     metrics.backlog(writer::backlog);
-    IngestBudget budget = new IngestBudget(config.ingest().maxInflightBytes());
+    this.budget = new IngestBudget(config.ingest().maxInflightBytes());
     metrics.inflight(budget::inUse);
     Config.Ingest ingest = config.ingest();
     this.ingestor =
@@ -237,13 +241,20 @@ public final class BetaFeedbackServer implements AutoCloseable {
   }
 
   /**
-   * Stops in the order that keeps every answer honest: the writer first (new ingest requests get
-   * 503, queued ones are committed), then the answers of those are written, then HTTP stops.
-   * Stopping HTTP first would abort requests whose commit is still pending, after which the commit
-   * lands but the client got an error page.
+   * Stops in the order that keeps every answer honest: new ingest requests are answered 503 and
+   * those in progress finish (their bodies read, their commits made, their answers written), then
+   * the writer, the responders and HTTP stop. Stopping HTTP first would abort requests whose commit
+   * is still pending, after which the commit lands but the client got an error page.
    */
   @Override
   public void close() {
+    try {
+      if (!budget.closeAndAwait(Duration.ofSeconds(10))) {
+        LOG.warn("shutdown: requests still in progress after 10 s; stopping anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     writer.close();
     ingestor.close();
     app.stop();

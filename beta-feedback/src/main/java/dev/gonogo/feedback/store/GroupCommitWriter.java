@@ -81,6 +81,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     return queue.size();
   }
 
+  /** The queue is full: a request submitted now would be refused. */
+  public boolean isFull() {
+    return queue.remainingCapacity() == 0;
+  }
+
   private void run() {
     List<Pending> batch = new ArrayList<>(maxBatch);
     while (running.get() || !queue.isEmpty()) {

@@ -132,7 +132,17 @@ public final class SentryRoutes {
    * when the request is answered, by the commit when there is one.
    */
   void withLease(Context ctx, LeasedStep step) {
-    IngestBudget.Lease lease = budget.lease();
+    if (ingestor.saturated()) {
+      unavailable(ctx, "store_overloaded", "the write queue is full");
+      return;
+    }
+    IngestBudget.Lease lease;
+    try {
+      lease = budget.lease();
+    } catch (IngestBudget.Closed e) {
+      unavailable(ctx, "store_unavailable", e.getMessage());
+      return;
+    }
     boolean handedOver = false;
     try {
       handedOver = step.run(lease);

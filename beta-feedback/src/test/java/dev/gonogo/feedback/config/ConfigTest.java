@@ -26,7 +26,7 @@ class ConfigTest {
     assertThat(config.scrub().keyNames()).isTrue();
     assertThat(config.server().benchmarkRoutes()).isFalse();
     assertThat(config.ingest().maxItems()).isEqualTo(200);
-    assertThat(config.ingest().maxInflightBytes()).isEqualTo(64 << 20);
+    assertThat(config.ingest().maxInflightBytes()).isEqualTo(16 << 20);
     assertThat(config.ingest().ackTimeoutMs()).isEqualTo(10_000);
   }
 

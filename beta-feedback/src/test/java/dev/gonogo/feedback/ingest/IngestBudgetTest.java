@@ -70,4 +70,32 @@ class IngestBudgetTest {
     }
     assertThat(budget.inUse()).isZero();
   }
+
+  @Test
+  void closeAndAwait_refusesNewLeases_andWaitsForTheOpenOnesToBeReturned() throws Exception {
+    IngestBudget budget = new IngestBudget(100);
+    IngestBudget.Lease open = budget.lease();
+    open.take(10);
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    Future<Boolean> closing =
+        other.submit(() -> budget.closeAndAwait(java.time.Duration.ofSeconds(20)));
+
+    org.awaitility.Awaitility.await("new leases refused")
+        .atMost(java.time.Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThatThrownBy(budget::lease).isInstanceOf(IngestBudget.Closed.class));
+    assertThat(closing).isNotDone();
+    open.close();
+
+    assertThat(closing.get(10, TimeUnit.SECONDS)).isTrue();
+    other.shutdown();
+  }
+
+  @Test
+  void closeAndAwait_givesUpAfterTheTimeout_whenALeaseIsNeverReturned() throws Exception {
+    IngestBudget budget = new IngestBudget(100);
+    budget.lease();
+
+    assertThat(budget.closeAndAwait(java.time.Duration.ofMillis(50))).isFalse();
+  }
 }
