@@ -65,8 +65,14 @@ public record Config(
    *
    * @param benchmarkRoutes serve {@code POST /bench/noop}, which reads the body and answers 200
    *     doing nothing else: the raw HTTP limit the ingest benchmark compares against
+   * @param maxConnections open client connections at most; past it new ones wait to be accepted
    */
-  public record Server(String host, int port, Optional<Path> readyFile, boolean benchmarkRoutes) {
+  public record Server(
+      String host,
+      int port,
+      Optional<Path> readyFile,
+      boolean benchmarkRoutes,
+      int maxConnections) {
     public Server {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(readyFile, "readyFile");
@@ -113,7 +119,8 @@ public record Config(
             settings.string("gonogo.server.host"),
             settings.integer("gonogo.server.port", 0, 65535),
             settings.optional("gonogo.server.ready-file").map(Path::of),
-            settings.bool("gonogo.server.benchmark-routes")),
+            settings.bool("gonogo.server.benchmark-routes"),
+            settings.integer("gonogo.server.max-connections", 16, 100_000)),
         new Store(
             settings.string("gonogo.store.url"),
             settings.optional("gonogo.store.user"),
@@ -159,7 +166,8 @@ public record Config(
   /** A copy listening on another host and port, for tests and embedding. */
   public Config withServer(String host, int port) {
     return new Config(
-        new Server(host, port, server.readyFile(), server.benchmarkRoutes()),
+        new Server(
+            host, port, server.readyFile(), server.benchmarkRoutes(), server.maxConnections()),
         store,
         admin,
         ingest,

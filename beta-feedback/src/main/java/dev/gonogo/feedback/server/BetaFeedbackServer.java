@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,6 +108,9 @@ public final class BetaFeedbackServer implements AutoCloseable {
               javalin.startup.showJavalinBanner = false;
               // Ingest routes read the body themselves, with the compressed and decoded limits.
               javalin.http.maxRequestSize = ingest.maxBodyBytes();
+              int maxConnections = config.server().maxConnections();
+              javalin.jetty.modifyServer(
+                  server -> server.addBean(new NetworkConnectionLimit(maxConnections, server)));
               var r = javalin.routes;
               r.beforeMatched(
                   ctx -> {

@@ -25,6 +25,7 @@ class ConfigTest {
     assertThat(config.scrub().creditCards()).isTrue();
     assertThat(config.scrub().keyNames()).isTrue();
     assertThat(config.server().benchmarkRoutes()).isFalse();
+    assertThat(config.server().maxConnections()).isEqualTo(1000);
     assertThat(config.ingest().maxItems()).isEqualTo(200);
     assertThat(config.ingest().maxInflightBytes()).isEqualTo(16 << 20);
     assertThat(config.ingest().ackTimeoutMs()).isEqualTo(10_000);

@@ -233,7 +233,7 @@ class OpenApiContractTest {
   private static Config benchmark(Config c) {
     Config.Server s = c.server();
     return new Config(
-        new Config.Server(s.host(), s.port(), s.readyFile(), true),
+        new Config.Server(s.host(), s.port(), s.readyFile(), true, s.maxConnections()),
         c.store(),
         c.admin(),
         c.ingest(),
