@@ -32,10 +32,10 @@ import java.util.Set;
  */
 public final class SkipList {
   /**
-   * A glob split at its stars: {@code java.util.*Executor*} is the literals {@code
-   * ["java.util.", "Executor", ""]}. Matching needs no regular expression: the first literal is a
-   * prefix, the last a suffix, the ones between are found in order, leftmost first (which is
-   * enough when '*' is the only wildcard).
+   * A glob split at its stars: {@code java.util.*Executor*} is the literals {@code ["java.util.",
+   * "Executor", ""]}. Matching needs no regular expression: the first literal is a prefix, the last
+   * a suffix, the ones between are found in order, leftmost first (which is enough when '*' is the
+   * only wildcard).
    */
   private record Entry(String pattern, String[] literals) {
     boolean matches(String text) {
