@@ -85,7 +85,13 @@ class LoadSettingsTest {
 
   @Test
   void words_splitOnWhitespace_andEmptyIsNone() {
-    assertThat(LoadSettings.defaults().words("gonogo.candidate.jvm-args")).isEmpty();
+    assertThat(
+            LoadSettings.load(Map.of(), properties("gonogo.candidate.jvm-args", "  "))
+                .words("gonogo.candidate.jvm-args"))
+        .isEmpty();
+    assertThat(LoadSettings.defaults().words("gonogo.candidate.jvm-args"))
+        .as("the candidate runs with a bounded heap by default, as the main command does")
+        .containsExactly("-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
     assertThat(
             LoadSettings.load(
                     Map.of(), properties("gonogo.candidate.jvm-args", " -Xmx256m  -Dx=1 "))
