@@ -29,9 +29,32 @@ import java.util.stream.Collectors;
 public final class LoadSettings {
   static final String DEFAULTS_RESOURCE = "load-defaults.properties";
 
-  /** Keys under these prefixes belong to the load suite; others (the candidate's) are ignored. */
-  private static final List<String> OWNED_PREFIXES =
-      List.of("gonogo.target", "gonogo.candidate.", "gonogo.load.");
+  /**
+   * A family of settings read the same way: its defaults resource (relative to this class, or
+   * absolute), the key prefixes it owns (an unknown key under them is an error; others are
+   * ignored), and the words its messages use.
+   *
+   * @param name what an unknown-key message calls the settings, e.g. "load-suite"
+   * @param defaultsWhere where a reader finds the defaults, named in messages
+   */
+  public record Family(
+      String resource, List<String> ownedPrefixes, String name, String defaultsWhere) {
+    public Family {
+      ownedPrefixes = List.copyOf(ownedPrefixes);
+    }
+
+    boolean owns(String key) {
+      return ownedPrefixes.stream().anyMatch(key::startsWith);
+    }
+  }
+
+  /** The load suite's own keys; others (the candidate's) are ignored. */
+  static final Family LOAD_SUITE =
+      new Family(
+          DEFAULTS_RESOURCE,
+          List.of("gonogo.target", "gonogo.candidate.", "gonogo.load."),
+          "load-suite",
+          DEFAULTS_RESOURCE);
 
   /** A value and where it came from, for error messages. */
   public record Value(String key, String value, String source) {
@@ -44,9 +67,11 @@ public final class LoadSettings {
   }
 
   private final Map<String, Value> values;
+  private final Family family;
 
-  private LoadSettings(Map<String, Value> values) {
+  private LoadSettings(Map<String, Value> values, Family family) {
     this.values = values;
+    this.family = family;
   }
 
   /** Reads the real process environment and system properties. */
@@ -61,12 +86,18 @@ public final class LoadSettings {
 
   /** Layers the defaults, the given environment and the given system properties. */
   public static LoadSettings load(Map<String, String> env, Properties systemProperties) {
+    return load(LOAD_SUITE, env, systemProperties);
+  }
+
+  /** The same layering for another family of settings, e.g. the benchmark's. */
+  public static LoadSettings load(
+      Family family, Map<String, String> env, Properties systemProperties) {
     Map<String, Value> values = new LinkedHashMap<>();
-    Properties defaults = readDefaults();
+    Properties defaults = readDefaults(family.resource());
     for (String key : new TreeSet<>(defaults.stringPropertyNames())) {
       values.put(key, new Value(key, defaults.getProperty(key).trim(), "defaults"));
     }
-    rejectUnknown(values.keySet(), env, systemProperties);
+    rejectUnknown(family, values.keySet(), env, systemProperties);
     for (String key : values.keySet().toArray(String[]::new)) {
       String envName = envName(key);
       String fromEnv = env.get(envName);
@@ -78,7 +109,7 @@ public final class LoadSettings {
         values.put(key, new Value(key, fromProperty.trim(), "system property -D" + key));
       }
     }
-    return new LoadSettings(Map.copyOf(values));
+    return new LoadSettings(Map.copyOf(values), family);
   }
 
   /**
@@ -91,7 +122,7 @@ public final class LoadSettings {
   public Value get(String key) {
     Value value = values.get(key);
     if (value == null) {
-      throw new IllegalArgumentException("no such configuration key in defaults: " + key);
+      throw new IllegalArgumentException("no such key in " + family.defaultsWhere() + ": " + key);
     }
     return value;
   }
@@ -136,43 +167,42 @@ public final class LoadSettings {
   }
 
   private static void rejectUnknown(
-      Set<String> known, Map<String, String> env, Properties systemProperties) {
+      Family family, Set<String> known, Map<String, String> env, Properties systemProperties) {
     List<String> unknown = new ArrayList<>();
     for (String name : new TreeSet<>(systemProperties.stringPropertyNames())) {
-      if (isOwned(name) && !known.contains(name)) {
+      if (family.owns(name) && !known.contains(name)) {
         unknown.add("system property -D" + name);
       }
     }
     Set<String> knownEnv = known.stream().map(LoadSettings::envName).collect(Collectors.toSet());
     for (String name : new TreeSet<>(env.keySet())) {
-      if (isOwned(name.toLowerCase(Locale.ROOT).replace('_', '.')) && !knownEnv.contains(name)) {
+      if (family.owns(name.toLowerCase(Locale.ROOT).replace('_', '.'))
+          && !knownEnv.contains(name)) {
         unknown.add("environment variable " + name);
       }
     }
     if (!unknown.isEmpty()) {
       throw new ConfigException(
-          "unknown load-suite setting(s): "
+          "unknown "
+              + family.name()
+              + " setting(s): "
               + String.join(", ", unknown)
               + "; the known keys are listed with their defaults in "
-              + DEFAULTS_RESOURCE
+              + family.defaultsWhere()
               + ": "
               + String.join(", ", new TreeSet<>(known)));
     }
   }
 
-  private static boolean isOwned(String key) {
-    return OWNED_PREFIXES.stream().anyMatch(key::startsWith);
-  }
-
-  private static Properties readDefaults() {
+  private static Properties readDefaults(String resource) {
     Properties defaults = new Properties();
-    try (InputStream in = LoadSettings.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+    try (InputStream in = LoadSettings.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing classpath resource " + DEFAULTS_RESOURCE);
+        throw new IllegalStateException("missing classpath resource " + resource);
       }
       defaults.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + DEFAULTS_RESOURCE, e);
+      throw new IllegalStateException("cannot read " + resource, e);
     }
     return defaults;
   }
