@@ -145,7 +145,8 @@ public final class Ingestor implements AutoCloseable {
     }
   }
 
-  private static Throwable unwrap(Throwable error) {
+  /** What a failed {@link #ingest} future failed with, without its CompletionException wrapper. */
+  public static Throwable unwrap(Throwable error) {
     Throwable t = error;
     while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
       t = t.getCause();

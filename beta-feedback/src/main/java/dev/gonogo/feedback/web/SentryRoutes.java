@@ -179,11 +179,7 @@ public final class SentryRoutes {
                 (outcome, error) -> {
                   lease.close();
                   if (error != null) {
-                    Throwable cause =
-                        error instanceof java.util.concurrent.CompletionException
-                                && error.getCause() != null
-                            ? error.getCause()
-                            : error;
+                    Throwable cause = Ingestor.unwrap(error);
                     LOG.warn(
                         "ingest: project {}: not committed: {}", project.id(), cause.getMessage());
                     unavailable(ctx, "store_unavailable", cause.getMessage());
