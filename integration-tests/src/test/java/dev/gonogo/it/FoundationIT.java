@@ -52,7 +52,7 @@ class FoundationIT {
         Awaits.REACHABLE.until(() -> getJson(base.resolve("/ready")), body -> body != null);
 
     assertThat(ready.path("status").asText()).isEqualTo("READY");
-    assertThat(ready.path("schemaVersion").asText()).isEqualTo("2");
+    assertThat(ready.path("schemaVersion").asText()).isEqualTo("3");
     assertThat(base.getPort()).as("a mapped host port").isNotEqualTo(BetaFeedbackContainer.PORT);
     assertThat(candidate.getLogs()).contains("beta-feedback listening on http://");
     assertThat(candidate.getLogs()).contains("jdbc:sqlite:/data/beta-feedback.db");
@@ -88,7 +88,7 @@ class FoundationIT {
         Connection connection = store.dataSource().getConnection();
         ResultSet table =
             connection.createStatement().executeQuery("SELECT to_regclass('public.project')")) {
-      assertThat(store.schemaVersion()).isEqualTo("2");
+      assertThat(store.schemaVersion()).isEqualTo("3");
       assertThat(store.isReachable()).isTrue();
       table.next();
       assertThat(table.getString(1)).isEqualTo("project");

@@ -122,7 +122,7 @@ class PostgresIngestIT {
     JsonNode ready = JSON.readTree(response.body());
 
     assertThat(ready.path("status").asText()).isEqualTo("READY");
-    assertThat(ready.path("schemaVersion").asText()).isEqualTo("2");
+    assertThat(ready.path("schemaVersion").asText()).isEqualTo("3");
     try (Connection c = store.dataSource().getConnection();
         Statement s = c.createStatement();
         ResultSet r =
@@ -131,7 +131,7 @@ class PostgresIngestIT {
                     + " WHERE success ORDER BY installed_rank DESC LIMIT 1)")) {
       r.next();
       assertThat(r.getString(1)).as("the fresh database of this suite").isEqualTo(database);
-      assertThat(r.getString(2)).as("Flyway's latest version").isEqualTo("2");
+      assertThat(r.getString(2)).as("Flyway's latest version").isEqualTo("3");
     }
   }
 

@@ -13,7 +13,8 @@ public record Config(
     Admin admin,
     Ingest ingest,
     RateLimits rateLimits,
-    ScrubSettings scrub) {
+    ScrubSettings scrub,
+    Gate gate) {
 
   public Config {
     Objects.requireNonNull(server, "server");
@@ -22,6 +23,19 @@ public record Config(
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(scrub, "scrub");
+    Objects.requireNonNull(gate, "gate");
+  }
+
+  /**
+   * The crash gate.
+   *
+   * @param policyFile the release policy whose beta section GET .../gate evaluates; empty means the
+   *     policy bundled with beta-feedback (the repository's release-policy.yaml)
+   */
+  public record Gate(Optional<Path> policyFile) {
+    public Gate {
+      Objects.requireNonNull(policyFile, "policyFile");
+    }
   }
 
   /** The admin token; empty means generate one on first start and keep it in the store. */
@@ -143,7 +157,8 @@ public record Config(
             settings.integer("gonogo.ratelimit.release.events-per-second", 0, 1_000_000),
             settings.integer("gonogo.ratelimit.release.burst", 0, 10_000_000),
             settings.integer("gonogo.ratelimit.max-releases", 1, 1_000_000)),
-        scrub(settings));
+        scrub(settings),
+        new Gate(settings.optional("gonogo.gate.policy-file").map(Path::of)));
   }
 
   private static ScrubSettings scrub(Settings settings) {
@@ -172,7 +187,8 @@ public record Config(
         admin,
         ingest,
         rateLimits,
-        scrub);
+        scrub,
+        gate);
   }
 
   /** A copy on another store URL. */
@@ -184,26 +200,33 @@ public record Config(
         admin,
         ingest,
         rateLimits,
-        scrub);
+        scrub,
+        gate);
   }
 
   /** A copy with other event rate limits. */
   public Config withRateLimits(RateLimits limits) {
-    return new Config(server, store, admin, ingest, limits, scrub);
+    return new Config(server, store, admin, ingest, limits, scrub, gate);
   }
 
   /** A copy with other ingestion limits. */
   public Config withIngest(Ingest limits) {
-    return new Config(server, store, admin, limits, rateLimits, scrub);
+    return new Config(server, store, admin, limits, rateLimits, scrub, gate);
   }
 
   /** A copy with a fixed admin token. */
   public Config withAdminToken(String token) {
-    return new Config(server, store, new Admin(Optional.of(token)), ingest, rateLimits, scrub);
+    return new Config(
+        server, store, new Admin(Optional.of(token)), ingest, rateLimits, scrub, gate);
+  }
+
+  /** A copy gated by another release policy file. */
+  public Config withPolicyFile(Path file) {
+    return new Config(server, store, admin, ingest, rateLimits, scrub, new Gate(Optional.of(file)));
   }
 
   /** A copy with other scrubbing settings. */
   public Config withScrub(ScrubSettings settings) {
-    return new Config(server, store, admin, ingest, rateLimits, settings);
+    return new Config(server, store, admin, ingest, rateLimits, settings, gate);
   }
 }

@@ -1,6 +1,10 @@
 package dev.gonogo.feedback.server;
 
 import dev.gonogo.feedback.config.Config;
+import dev.gonogo.feedback.config.ConfigException;
+import dev.gonogo.feedback.gate.Policy;
+import dev.gonogo.feedback.gate.PolicyFile;
+import dev.gonogo.feedback.health.HealthQueries;
 import dev.gonogo.feedback.ingest.IngestBudget;
 import dev.gonogo.feedback.ingest.IngestMetrics;
 import dev.gonogo.feedback.ingest.Ingestor;
@@ -18,6 +22,7 @@ import dev.gonogo.feedback.store.StoreException;
 import dev.gonogo.feedback.web.Access;
 import dev.gonogo.feedback.web.AdminAuth;
 import dev.gonogo.feedback.web.ApiException;
+import dev.gonogo.feedback.web.HealthRoutes;
 import dev.gonogo.feedback.web.NativeIngestRoutes;
 import dev.gonogo.feedback.web.ProjectRoutes;
 import dev.gonogo.feedback.web.ReadRoutes;
@@ -101,6 +106,9 @@ public final class BetaFeedbackServer implements AutoCloseable {
     AdminAuth admin = new AdminAuth(adminToken);
     ProjectRoutes projectRoutes = new ProjectRoutes(projects, this::baseUri);
     ReadRoutes read = new ReadRoutes(projects, new Reads(store.dataSource()));
+    Policy policy = policy(config);
+    HealthRoutes healthRoutes =
+        new HealthRoutes(projects, new HealthQueries(store.dataSource(), clock), policy, clock);
     String p = "/api/v1/projects/{project}";
     this.app =
         Javalin.create(
@@ -143,6 +151,18 @@ public final class BetaFeedbackServer implements AutoCloseable {
               r.get(p + "/attachments/{attachmentId}", read::attachmentBody, Access.ADMIN);
               r.get(p + "/client-reports", read::clientReports, Access.ADMIN);
               r.get(p + "/stats", read::stats, Access.ADMIN);
+              r.post(p + "/signatures/{fingerprint}/resolve", healthRoutes::resolve, Access.ADMIN);
+              String release = p + "/releases/{release}";
+              r.get(p + "/releases", healthRoutes::releases, Access.ADMIN);
+              r.get(release + "/health", healthRoutes::health, Access.ADMIN);
+              r.get(release + "/health/series", healthRoutes::series, Access.ADMIN);
+              r.get(release + "/signatures", healthRoutes::signatures, Access.ADMIN);
+              r.get(
+                  release + "/signatures/{fingerprint}/events",
+                  healthRoutes::samples,
+                  Access.ADMIN);
+              r.get(release + "/gate", healthRoutes::gate, Access.ADMIN);
+              r.post(release + "/gate", healthRoutes::gateWithPolicy, Access.ADMIN);
               if (config.server().benchmarkRoutes()) {
                 r.post("/bench/noop", BetaFeedbackServer::noop, Access.PUBLIC);
               }
@@ -176,6 +196,19 @@ public final class BetaFeedbackServer implements AutoCloseable {
 
   private static RateLimiter.Limit limit(double perSecond, double burst) {
     return perSecond == 0 ? RateLimiter.Limit.unlimited() : new RateLimiter.Limit(perSecond, burst);
+  }
+
+  /** The gate's policy; a policy file that cannot be used stops the start, naming the key. */
+  private static Policy policy(Config config) {
+    try {
+      return config.gate().policyFile().map(PolicyFile::read).orElseGet(PolicyFile::bundled);
+    } catch (PolicyFile.InvalidPolicy e) {
+      throw new ConfigException(
+          "gonogo.gate.policy-file="
+              + config.gate().policyFile().orElseThrow()
+              + ": "
+              + e.getMessage());
+    }
   }
 
   private static void apiError(ApiException e, Context ctx) {

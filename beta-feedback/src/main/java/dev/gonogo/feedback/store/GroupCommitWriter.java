@@ -123,14 +123,17 @@ public final class GroupCommitWriter implements AutoCloseable {
               applied.add(SqlWrites.apply(statements, write));
             }
             connection.releaseSavepoint(savepoint);
+            statements.rollups().requestApplied();
             results.add(applied);
             failures.add(null);
           } catch (SQLException e) {
             connection.rollback(savepoint);
+            statements.rollups().requestRolledBack();
             results.add(null);
             failures.add(e);
           }
         }
+        statements.flush();
         connection.commit();
       } catch (SQLException e) {
         safeRollback(connection);

@@ -16,6 +16,25 @@ public final class Records {
           Attachment,
           ClientReport {}
 
+  /**
+   * What release health breaks its figures down by; {@code ""} where the client did not say.
+   *
+   * @param platform e.g. {@code java}, {@code cocoa}, {@code javascript}
+   * @param os name and version, e.g. {@code Android 14}
+   * @param device device model, e.g. {@code Pixel 8}
+   * @param appVersion the app's version, e.g. {@code 1.4.0} of release {@code my-app@1.4.0+812}
+   */
+  public record Dimensions(String platform, String os, String device, String appVersion) {
+    public static final Dimensions UNKNOWN = new Dimensions("", "", "", "");
+
+    public Dimensions {
+      platform = platform == null ? "" : platform;
+      os = os == null ? "" : os;
+      device = device == null ? "" : device;
+      appVersion = appVersion == null ? "" : appVersion;
+    }
+  }
+
   /** A crash or error event whose body is stored. Re-sent event ids are stored once. */
   public record StoredEvent(
       String projectId,
@@ -30,9 +49,42 @@ public final class Records {
       String fingerprint,
       String title,
       String userId,
-      String body)
+      String body,
+      Dimensions dimensions)
       implements Write {
+    public StoredEvent(
+        String projectId,
+        String eventId,
+        long receivedAt,
+        long occurredAt,
+        String release,
+        String environment,
+        String platform,
+        String level,
+        boolean crash,
+        String fingerprint,
+        String title,
+        String userId,
+        String body) {
+      this(
+          projectId,
+          eventId,
+          receivedAt,
+          occurredAt,
+          release,
+          environment,
+          platform,
+          level,
+          crash,
+          fingerprint,
+          title,
+          userId,
+          body,
+          new Dimensions(platform, "", "", ""));
+    }
+
     public StoredEvent {
+      Objects.requireNonNull(dimensions, "dimensions");
       Objects.requireNonNull(projectId, "projectId");
       Objects.requireNonNull(eventId, "eventId");
       Objects.requireNonNull(release, "release");
@@ -54,8 +106,32 @@ public final class Records {
       String title,
       String release,
       String environment,
-      long receivedAt)
-      implements Write {}
+      long receivedAt,
+      boolean crash,
+      String userId,
+      Dimensions dimensions)
+      implements Write {
+    public DroppedEvent(
+        String projectId,
+        String eventId,
+        String fingerprint,
+        String title,
+        String release,
+        String environment,
+        long receivedAt) {
+      this(
+          projectId,
+          eventId,
+          fingerprint,
+          title,
+          release,
+          environment,
+          receivedAt,
+          false,
+          null,
+          Dimensions.UNKNOWN);
+    }
+  }
 
   /** One update of a session (Sentry {@code session} item). */
   public record SessionUpdate(
@@ -70,8 +146,42 @@ public final class Records {
       boolean init,
       long started,
       Long durationMs,
-      long receivedAt)
-      implements Write {}
+      long receivedAt,
+      Dimensions dimensions)
+      implements Write {
+    public SessionUpdate(
+        String projectId,
+        String sid,
+        String did,
+        String release,
+        String environment,
+        String status,
+        int errors,
+        long seq,
+        boolean init,
+        long started,
+        Long durationMs,
+        long receivedAt) {
+      this(
+          projectId,
+          sid,
+          did,
+          release,
+          environment,
+          status,
+          errors,
+          seq,
+          init,
+          started,
+          durationMs,
+          receivedAt,
+          Dimensions.UNKNOWN);
+    }
+
+    public SessionUpdate {
+      Objects.requireNonNull(dimensions, "dimensions");
+    }
+  }
 
   /** One bucket of a Sentry {@code sessions} aggregate item. */
   public record SessionAggregate(
@@ -85,8 +195,40 @@ public final class Records {
       long errored,
       long abnormal,
       long crashed,
-      long receivedAt)
-      implements Write {}
+      long receivedAt,
+      Dimensions dimensions)
+      implements Write {
+    public SessionAggregate(
+        String projectId,
+        String itemKey,
+        long bucket,
+        String release,
+        String environment,
+        String did,
+        long exited,
+        long errored,
+        long abnormal,
+        long crashed,
+        long receivedAt) {
+      this(
+          projectId,
+          itemKey,
+          bucket,
+          release,
+          environment,
+          did,
+          exited,
+          errored,
+          abnormal,
+          crashed,
+          receivedAt,
+          Dimensions.UNKNOWN);
+    }
+
+    public SessionAggregate {
+      Objects.requireNonNull(dimensions, "dimensions");
+    }
+  }
 
   /** A beta user's comment, linked to its crash when it names one. */
   public record Feedback(

@@ -3,6 +3,7 @@ package dev.gonogo.feedback.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gonogo.feedback.config.Config;
+import dev.gonogo.feedback.store.internal.HealthBackfill;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable store: a pooled connection to SQLite (embedded default) or PostgreSQL, migrated by
@@ -44,11 +46,32 @@ public final class Store implements AutoCloseable {
               .failOnMissingLocations(true)
               .load()
               .migrate();
+      backfillWhenIntroduced(dataSource, result);
       return new Store(dataSource, config, result);
     } catch (RuntimeException e) {
       dataSource.close();
       throw new StoreException(
           "cannot migrate the store at " + config.redactedUrl() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Rows stored before release health existed (schema version 3) are rolled up once, by the
+   * migration to version 3; a new database has nothing to roll up.
+   */
+  private static void backfillWhenIntroduced(DataSource dataSource, MigrateResult result) {
+    boolean introducedNow =
+        result.initialSchemaVersion != null
+            && result.migrations.stream().anyMatch(m -> "3".equals(m.version));
+    if (!introducedNow) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      long rows = HealthBackfill.run(connection);
+      LoggerFactory.getLogger(Store.class)
+          .info("release health: rolled up {} rows stored before schema version 3", rows);
+    } catch (SQLException e) {
+      throw new StoreException("cannot roll up existing rows into release health", e);
     }
   }
 

@@ -68,7 +68,7 @@ class BetaFeedbackServerTest {
       assertThat(response.statusCode()).isEqualTo(200);
       JsonNode body = JSON.readTree(response.body());
       assertThat(body.path("status").asText()).isEqualTo("READY");
-      assertThat(body.path("schemaVersion").asText()).isEqualTo("2");
+      assertThat(body.path("schemaVersion").asText()).isEqualTo("3");
       assertThat(Files.size(database)).isPositive();
       try (Connection connection = store.dataSource().getConnection();
           ResultSet tables =
@@ -102,7 +102,7 @@ class BetaFeedbackServerTest {
   void reopeningTheSameFile_keepsSchemaAndDoesNotMigrateTwice() throws Exception {
     Path database = dir.resolve("feedback.db");
     try (Store first = Store.open(config(database).store())) {
-      assertThat(first.schemaVersion()).isEqualTo("2");
+      assertThat(first.schemaVersion()).isEqualTo("3");
     }
     try (Store second = Store.open(config(database).store());
         Connection connection = second.dataSource().getConnection();
@@ -110,9 +110,9 @@ class BetaFeedbackServerTest {
             connection
                 .createStatement()
                 .executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1")) {
-      assertThat(second.schemaVersion()).isEqualTo("2");
+      assertThat(second.schemaVersion()).isEqualTo("3");
       history.next();
-      assertThat(history.getInt(1)).isEqualTo(2);
+      assertThat(history.getInt(1)).isEqualTo(3);
     }
   }
 

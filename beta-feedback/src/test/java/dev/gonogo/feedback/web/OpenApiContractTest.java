@@ -238,7 +238,8 @@ class OpenApiContractTest {
         c.admin(),
         c.ingest(),
         c.rateLimits(),
-        c.scrub());
+        c.scrub(),
+        c.gate());
   }
 
   private static JsonNode fetchSpec(RunningServer server) {

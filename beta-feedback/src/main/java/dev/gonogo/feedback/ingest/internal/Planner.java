@@ -93,9 +93,11 @@ public final class Planner {
         eventDropped = write instanceof Records.DroppedEvent;
         attachTo = eventDropped ? null : id;
       } else if (payload instanceof SessionUpdate session) {
-        writes.add(session(project, session, now));
+        writes.add(session(project, session, envelope, now));
       } else if (payload instanceof SessionAggregates aggregates) {
-        writes.addAll(aggregates(project, item, aggregates, now));
+        writes.addAll(
+            aggregates(
+                project, item, aggregates, DimensionsOf.platform(Optional.of(envelope)), now));
       } else if (payload instanceof ClientReport report) {
         String digest = digest(item.payload());
         List<ClientReport.Discarded> discarded = report.discardedEvents();
@@ -142,7 +144,16 @@ public final class Planner {
               decision.scope() + "_quota"));
       metrics.rateLimited(decision.scope());
       return new Records.DroppedEvent(
-          project.id(), id, signature.fingerprint(), signature.title(), release, environment, now);
+          project.id(),
+          id,
+          signature.fingerprint(),
+          signature.title(),
+          release,
+          environment,
+          now,
+          event.isCrash(),
+          event.user().flatMap(SentryEvent.User::id).orElse(null),
+          DimensionsOf.event(event, release));
     }
     return new Records.StoredEvent(
         project.id(),
@@ -157,10 +168,12 @@ public final class Planner {
         signature.fingerprint(),
         signature.title(),
         event.user().flatMap(SentryEvent.User::id).orElse(null),
-        write(json));
+        write(json),
+        DimensionsOf.event(event, release));
   }
 
-  private Records.SessionUpdate session(Project project, SessionUpdate session, long now) {
+  private Records.SessionUpdate session(
+      Project project, SessionUpdate session, Envelope envelope, long now) {
     scrubber.scrub(session.json());
     return new Records.SessionUpdate(
         project.id(),
@@ -175,7 +188,8 @@ public final class Planner {
         session.init(),
         session.started().toEpochMilli(),
         session.duration().isPresent() ? Math.round(session.duration().getAsDouble() * 1000) : null,
-        now);
+        now,
+        DimensionsOf.session(session, Optional.of(envelope)));
   }
 
   /**
@@ -183,7 +197,7 @@ public final class Planner {
    * SDK that sends the same item again (from its offline cache) is counted once.
    */
   private static List<Write> aggregates(
-      Project project, EnvelopeItem item, SessionAggregates aggregates, long now) {
+      Project project, EnvelopeItem item, SessionAggregates aggregates, String platform, long now) {
     String digest = digest(item.payload());
     List<Write> writes = new ArrayList<>();
     List<SessionAggregates.Bucket> buckets = aggregates.aggregates();
@@ -204,7 +218,9 @@ public final class Planner {
               bucket.errored(),
               bucket.abnormal(),
               bucket.crashed(),
-              now));
+              now,
+              new Records.Dimensions(
+                  platform, "", "", DimensionsOf.appVersion(aggregates.attrs().release()))));
     }
     return writes;
   }

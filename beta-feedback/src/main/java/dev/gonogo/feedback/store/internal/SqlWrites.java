@@ -2,6 +2,7 @@ package dev.gonogo.feedback.store.internal;
 
 import dev.gonogo.feedback.store.Records.Attachment;
 import dev.gonogo.feedback.store.Records.ClientReport;
+import dev.gonogo.feedback.store.Records.Dimensions;
 import dev.gonogo.feedback.store.Records.DroppedEvent;
 import dev.gonogo.feedback.store.Records.Feedback;
 import dev.gonogo.feedback.store.Records.SessionAggregate;
@@ -30,6 +31,7 @@ public final class SqlWrites {
   public static final class Statements implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private final Rollups rollups = new Rollups();
 
     public Statements(Connection connection) {
       this.connection = connection;
@@ -42,6 +44,16 @@ public final class SqlWrites {
         prepared.put(sql, statement);
       }
       return statement;
+    }
+
+    /** The release-health deltas of this transaction. */
+    public Rollups rollups() {
+      return rollups;
+    }
+
+    /** Writes the transaction's rollup deltas; call once, just before the commit. */
+    public void flush() throws SQLException {
+      rollups.flush(this);
     }
 
     /** Closes every statement; the first failure is thrown after all were tried. */
@@ -88,8 +100,9 @@ public final class SqlWrites {
       PreparedStatement s =
           c.prepare(
               "INSERT INTO event (project_id, event_id, received_at, occurred_at, release,"
-                  + " environment, platform, level, crash, fingerprint, title, user_id, body)"
-                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (project_id, event_id) DO NOTHING");
+                  + " environment, platform, level, crash, fingerprint, title, user_id, body, os,"
+                  + " device, app_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                  + " ON CONFLICT (project_id, event_id) DO NOTHING");
       s.setString(1, e.projectId());
       s.setString(2, e.eventId());
       s.setLong(3, e.receivedAt());
@@ -103,6 +116,9 @@ public final class SqlWrites {
       s.setString(11, e.title());
       setNullable(s, 12, e.userId());
       s.setString(13, e.body());
+      s.setString(14, e.dimensions().os());
+      s.setString(15, e.dimensions().device());
+      s.setString(16, e.dimensions().appVersion());
       inserted = s.executeUpdate();
     }
     if (inserted == 0) {
@@ -116,7 +132,10 @@ public final class SqlWrites {
         e.release(),
         e.environment(),
         e.receivedAt(),
-        0);
+        0,
+        e.crash(),
+        e.userId(),
+        e.dimensions());
     return true;
   }
 
@@ -139,11 +158,18 @@ public final class SqlWrites {
         d.release(),
         d.environment(),
         d.receivedAt(),
-        1);
+        1,
+        d.crash(),
+        d.userId(),
+        d.dimensions());
     return true;
   }
 
-  private static void countOnSignature(
+  /**
+   * Counts one event (stored or dropped) on its signature, its signature's release row (crash
+   * events and distinct users apart) and, for a crash, on release health.
+   */
+  static void countOnSignature(
       Statements c,
       String project,
       String fingerprint,
@@ -151,8 +177,28 @@ public final class SqlWrites {
       String release,
       String environment,
       long at,
-      int dropped)
+      int dropped,
+      boolean crash,
+      String userId,
+      Dimensions dims)
       throws SQLException {
+    int newUser = 0;
+    if (userId != null) {
+      PreparedStatement s =
+          c.prepare(
+              "INSERT INTO signature_user (project_id, fingerprint, release, environment, user_id)"
+                  + " VALUES (?,?,?,?,?) ON CONFLICT (project_id, fingerprint, release,"
+                  + " environment, user_id) DO NOTHING");
+      s.setString(1, project);
+      s.setString(2, fingerprint);
+      s.setString(3, release);
+      s.setString(4, environment);
+      s.setString(5, userId);
+      newUser = s.executeUpdate();
+    }
+    if (crash) {
+      c.rollups().add(project, release, environment, dims, at, Rollups.CRASH_EVENTS, 1, at);
+    }
     {
       PreparedStatement s =
           c.prepare(
@@ -172,10 +218,13 @@ public final class SqlWrites {
       PreparedStatement s =
           c.prepare(
               "INSERT INTO signature_release (project_id, fingerprint, release, environment, events,"
-                  + " dropped_events, first_seen, last_seen) VALUES (?,?,?,?,1,?,?,?)"
+                  + " dropped_events, first_seen, last_seen, crash_events, users)"
+                  + " VALUES (?,?,?,?,1,?,?,?,?,?)"
                   + " ON CONFLICT (project_id, fingerprint, release, environment) DO UPDATE SET"
                   + " events = signature_release.events + 1,"
                   + " dropped_events = signature_release.dropped_events + excluded.dropped_events,"
+                  + " crash_events = signature_release.crash_events + excluded.crash_events,"
+                  + " users = signature_release.users + excluded.users,"
                   + " last_seen = CASE WHEN excluded.last_seen > signature_release.last_seen"
                   + " THEN excluded.last_seen ELSE signature_release.last_seen END");
       s.setString(1, project);
@@ -185,6 +234,8 @@ public final class SqlWrites {
       s.setInt(5, dropped);
       s.setLong(6, at);
       s.setLong(7, at);
+      s.setInt(8, crash ? 1 : 0);
+      s.setInt(9, newUser);
       s.executeUpdate();
     }
   }
@@ -197,11 +248,14 @@ public final class SqlWrites {
    * and start are kept.
    */
   private static boolean session(Statements c, SessionUpdate u) throws SQLException {
+    SessionRow before = readSession(c, u.projectId(), u.sid());
+    boolean changed;
     {
       PreparedStatement s =
           c.prepare(
               "INSERT INTO session (project_id, sid, did, release, environment, status, errors, seq,"
-                  + " init_seen, started, duration_ms, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                  + " init_seen, started, duration_ms, updated_at, platform, os, device,"
+                  + " app_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                   + " ON CONFLICT (project_id, sid) DO UPDATE SET"
                   + " status = CASE WHEN session.status <> 'ok' THEN session.status"
                   + "   WHEN excluded.status <> 'ok' OR excluded.seq >= session.seq"
@@ -234,7 +288,158 @@ public final class SqlWrites {
         s.setLong(11, u.durationMs());
       }
       s.setLong(12, u.receivedAt());
-      return s.executeUpdate() > 0;
+      s.setString(13, u.dimensions().platform());
+      s.setString(14, u.dimensions().os());
+      s.setString(15, u.dimensions().device());
+      s.setString(16, u.dimensions().appVersion());
+      changed = s.executeUpdate() > 0;
+    }
+    SessionRow after = readSession(c, u.projectId(), u.sid());
+    sessionHealth(c, u.projectId(), before, after, u.receivedAt());
+    return changed;
+  }
+
+  /** A session as stored: what release health counts it by. */
+  record SessionRow(
+      String release,
+      String environment,
+      String did,
+      String status,
+      long errors,
+      long started,
+      Dimensions dims) {
+    /** The session's outcome counter, or -1 when healthy (so far). Outcomes are disjoint. */
+    int outcome() {
+      return switch (status) {
+        case "crashed" -> Rollups.CRASHED;
+        case "abnormal" -> Rollups.ABNORMAL;
+        case "errored" -> Rollups.ERRORED;
+        default -> errors > 0 ? Rollups.ERRORED : -1;
+      };
+    }
+  }
+
+  private static SessionRow readSession(Statements c, String project, String sid)
+      throws SQLException {
+    PreparedStatement s =
+        c.prepare(
+            "SELECT release, environment, did, status, errors, started, platform, os, device,"
+                + " app_version FROM session WHERE project_id = ? AND sid = ?");
+    s.setString(1, project);
+    s.setString(2, sid);
+    try (ResultSet r = s.executeQuery()) {
+      if (!r.next()) {
+        return null;
+      }
+      return new SessionRow(
+          r.getString(1),
+          r.getString(2),
+          r.getString(3),
+          r.getString(4),
+          r.getLong(5),
+          r.getLong(6),
+          new Dimensions(r.getString(7), r.getString(8), r.getString(9), r.getString(10)));
+    }
+  }
+
+  /**
+   * Adds to release health what one session's change means: a new session, a changed outcome, a
+   * device id seen for the first time, a user who crashed. {@code before} is null for a new
+   * session.
+   */
+  static void sessionHealth(
+      Statements c, String project, SessionRow before, SessionRow after, long at)
+      throws SQLException {
+    Rollups r = c.rollups();
+    String release = after.release();
+    String env = after.environment();
+    Dimensions dims = after.dims();
+    long hour = after.started();
+    if (before == null) {
+      r.add(project, release, env, dims, hour, Rollups.SESSIONS, 1, at);
+    }
+    int was = before == null ? -1 : before.outcome();
+    int is = after.outcome();
+    if (was != is) {
+      if (was >= 0) {
+        r.add(project, release, env, dims, hour, was, -1, at);
+      }
+      if (is >= 0) {
+        r.add(project, release, env, dims, hour, is, 1, at);
+      }
+    }
+    if (after.did() == null) {
+      return;
+    }
+    boolean newDid = before == null || before.did() == null;
+    if (newDid) {
+      userSeen(c, project, release, env, after.did(), dims, hour, at);
+    }
+    if (is == Rollups.CRASHED && (was != Rollups.CRASHED || newDid)) {
+      userCrashed(c, project, release, env, after.did(), hour, at);
+    }
+  }
+
+  /** A device id with a session in the release: counted once per release and environment. */
+  static void userSeen(
+      Statements c,
+      String project,
+      String release,
+      String env,
+      String did,
+      Dimensions dims,
+      long hour,
+      long at)
+      throws SQLException {
+    c.rollups().user(project, release, env, hour, did, false);
+    PreparedStatement s =
+        c.prepare(
+            "INSERT INTO release_user (project_id, release, environment, did, platform, os, device,"
+                + " app_version, crashed, first_seen) VALUES (?,?,?,?,?,?,?,?,0,?)"
+                + " ON CONFLICT (project_id, release, environment, did) DO NOTHING");
+    s.setString(1, project);
+    s.setString(2, release);
+    s.setString(3, env);
+    s.setString(4, did);
+    s.setString(5, dims.platform());
+    s.setString(6, dims.os());
+    s.setString(7, dims.device());
+    s.setString(8, dims.appVersion());
+    s.setLong(9, at);
+    if (s.executeUpdate() > 0) {
+      c.rollups().add(project, release, env, dims, hour, Rollups.USERS, 1, at);
+    }
+  }
+
+  /** A user had a crashed session in the release: counted once, on the user's first dimensions. */
+  static void userCrashed(
+      Statements c, String project, String release, String env, String did, long hour, long at)
+      throws SQLException {
+    c.rollups().user(project, release, env, hour, did, true);
+    PreparedStatement s =
+        c.prepare(
+            "UPDATE release_user SET crashed = 1 WHERE project_id = ? AND release = ?"
+                + " AND environment = ? AND did = ? AND crashed = 0");
+    s.setString(1, project);
+    s.setString(2, release);
+    s.setString(3, env);
+    s.setString(4, did);
+    if (s.executeUpdate() == 0) {
+      return; // counted before
+    }
+    PreparedStatement d =
+        c.prepare(
+            "SELECT platform, os, device, app_version FROM release_user WHERE project_id = ?"
+                + " AND release = ? AND environment = ? AND did = ?");
+    d.setString(1, project);
+    d.setString(2, release);
+    d.setString(3, env);
+    d.setString(4, did);
+    try (ResultSet r = d.executeQuery()) {
+      r.next();
+      Dimensions dims =
+          new Dimensions(r.getString(1), r.getString(2), r.getString(3), r.getString(4));
+      c.rollups().add(project, release, env, dims, hour, Rollups.CRASHED_USERS, 1, at);
     }
   }
 
@@ -243,8 +448,8 @@ public final class SqlWrites {
       PreparedStatement s =
           c.prepare(
               "INSERT INTO session_aggregate (project_id, item_key, bucket, release, environment,"
-                  + " did, exited, errored, abnormal, crashed, received_at)"
-                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (project_id, item_key, bucket)"
+                  + " did, exited, errored, abnormal, crashed, received_at, platform)"
+                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (project_id, item_key, bucket)"
                   + " DO NOTHING");
       s.setString(1, a.projectId());
       s.setString(2, a.itemKey());
@@ -257,7 +462,31 @@ public final class SqlWrites {
       s.setLong(9, a.abnormal());
       s.setLong(10, a.crashed());
       s.setLong(11, a.receivedAt());
-      return s.executeUpdate() > 0;
+      s.setString(12, a.dimensions().platform());
+      if (s.executeUpdate() == 0) {
+        return false;
+      }
+    }
+    aggregateHealth(c, a);
+    return true;
+  }
+
+  /** Adds one bucket of pre-aggregated sessions to release health. */
+  static void aggregateHealth(Statements c, SessionAggregate a) throws SQLException {
+    Rollups r = c.rollups();
+    String p = a.projectId();
+    Dimensions dims = a.dimensions();
+    long total = a.exited() + a.errored() + a.abnormal() + a.crashed();
+    long at = a.receivedAt();
+    r.add(p, a.release(), a.environment(), dims, a.bucket(), Rollups.SESSIONS, total, at);
+    r.add(p, a.release(), a.environment(), dims, a.bucket(), Rollups.CRASHED, a.crashed(), at);
+    r.add(p, a.release(), a.environment(), dims, a.bucket(), Rollups.ABNORMAL, a.abnormal(), at);
+    r.add(p, a.release(), a.environment(), dims, a.bucket(), Rollups.ERRORED, a.errored(), at);
+    if (a.did() != null) {
+      userSeen(c, p, a.release(), a.environment(), a.did(), dims, a.bucket(), at);
+      if (a.crashed() > 0) {
+        userCrashed(c, p, a.release(), a.environment(), a.did(), a.bucket(), at);
+      }
     }
   }
 
