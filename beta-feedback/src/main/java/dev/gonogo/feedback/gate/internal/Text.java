@@ -12,7 +12,7 @@ final class Text {
     if (p > 0 && p < 0.1) {
       return String.format(Locale.ROOT, "%.3f %%", p);
     }
-    boolean fine = p >= 99 && p < 100 || p > 0 && p < 1;
+    boolean fine = p >= 90 && p < 100 || p > 0 && p < 1;
     return String.format(Locale.ROOT, fine ? "%.2f %%" : "%.1f %%", p);
   }
 

@@ -3,6 +3,7 @@ package dev.gonogo.feedback.ingest.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gonogo.feedback.sentry.Envelope;
 import dev.gonogo.feedback.sentry.SentryEvent;
+import dev.gonogo.feedback.sentry.SessionAggregates;
 import dev.gonogo.feedback.sentry.SessionUpdate;
 import dev.gonogo.feedback.sentry.internal.Json;
 import dev.gonogo.feedback.store.Records.Dimensions;
@@ -29,12 +30,21 @@ final class DimensionsOf {
   }
 
   static Dimensions session(SessionUpdate session, Optional<Envelope> envelope) {
-    JsonNode attrs = session.json().path("attrs");
+    return attrs(session.json(), session.attrs().release(), envelope);
+  }
+
+  /** An aggregate's buckets share its {@code attrs}, the extensions included. */
+  static Dimensions aggregates(SessionAggregates aggregates, Optional<Envelope> envelope) {
+    return attrs(aggregates.json(), aggregates.attrs().release(), envelope);
+  }
+
+  private static Dimensions attrs(JsonNode payload, String release, Optional<Envelope> envelope) {
+    JsonNode attrs = payload.path("attrs");
     return new Dimensions(
         Json.text(attrs, "platform").orElseGet(() -> platform(envelope)),
         Json.text(attrs, "os").orElse(""),
         Json.text(attrs, "device_model").orElse(""),
-        Json.text(attrs, "app_version").orElseGet(() -> appVersion(session.attrs().release())));
+        Json.text(attrs, "app_version").orElseGet(() -> appVersion(release)));
   }
 
   /** {@code sentry.java} and {@code sentry.java.android} are {@code java}; "" when unnamed. */

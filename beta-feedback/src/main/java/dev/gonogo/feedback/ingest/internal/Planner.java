@@ -97,7 +97,11 @@ public final class Planner {
       } else if (payload instanceof SessionAggregates aggregates) {
         writes.addAll(
             aggregates(
-                project, item, aggregates, DimensionsOf.platform(Optional.of(envelope)), now));
+                project,
+                item,
+                aggregates,
+                DimensionsOf.aggregates(aggregates, Optional.of(envelope)),
+                now));
       } else if (payload instanceof ClientReport report) {
         String digest = digest(item.payload());
         List<ClientReport.Discarded> discarded = report.discardedEvents();
@@ -197,7 +201,11 @@ public final class Planner {
    * SDK that sends the same item again (from its offline cache) is counted once.
    */
   private static List<Write> aggregates(
-      Project project, EnvelopeItem item, SessionAggregates aggregates, String platform, long now) {
+      Project project,
+      EnvelopeItem item,
+      SessionAggregates aggregates,
+      Records.Dimensions dimensions,
+      long now) {
     String digest = digest(item.payload());
     List<Write> writes = new ArrayList<>();
     List<SessionAggregates.Bucket> buckets = aggregates.aggregates();
@@ -219,8 +227,7 @@ public final class Planner {
               bucket.abnormal(),
               bucket.crashed(),
               now,
-              new Records.Dimensions(
-                  platform, "", "", DimensionsOf.appVersion(aggregates.attrs().release()))));
+              dimensions));
     }
     return writes;
   }

@@ -74,7 +74,8 @@ public final class HealthBackfill {
     try (PreparedStatement s =
         connection.prepareStatement(
             "SELECT project_id, item_key, bucket, release, environment, did, exited, errored,"
-                + " abnormal, crashed, received_at, platform FROM session_aggregate")) {
+                + " abnormal, crashed, received_at, platform, os, device, app_version"
+                + " FROM session_aggregate")) {
       s.setFetchSize(5000);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
@@ -92,7 +93,8 @@ public final class HealthBackfill {
                   r.getLong(9),
                   r.getLong(10),
                   r.getLong(11),
-                  new Dimensions(r.getString(12), "", "", "")));
+                  new Dimensions(
+                      r.getString(12), r.getString(13), r.getString(14), r.getString(15))));
           if (++rows % FLUSH_EVERY == 0) {
             c.rollups().requestApplied();
             c.flush();

@@ -448,8 +448,9 @@ public final class SqlWrites {
       PreparedStatement s =
           c.prepare(
               "INSERT INTO session_aggregate (project_id, item_key, bucket, release, environment,"
-                  + " did, exited, errored, abnormal, crashed, received_at, platform)"
-                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (project_id, item_key, bucket)"
+                  + " did, exited, errored, abnormal, crashed, received_at, platform, os, device,"
+                  + " app_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                  + " ON CONFLICT (project_id, item_key, bucket)"
                   + " DO NOTHING");
       s.setString(1, a.projectId());
       s.setString(2, a.itemKey());
@@ -463,6 +464,9 @@ public final class SqlWrites {
       s.setLong(10, a.crashed());
       s.setLong(11, a.receivedAt());
       s.setString(12, a.dimensions().platform());
+      s.setString(13, a.dimensions().os());
+      s.setString(14, a.dimensions().device());
+      s.setString(15, a.dimensions().appVersion());
       if (s.executeUpdate() == 0) {
         return false;
       }
