@@ -17,6 +17,8 @@ CREATE INDEX event_by_signature_release ON event (project_id, fingerprint, relea
 
 -- Crash events (unhandled) apart from all events, and distinct users hit, per signature and release.
 ALTER TABLE signature_release ADD COLUMN crash_events BIGINT NOT NULL DEFAULT 0;
+-- A release's signatures in fingerprint order: listing them needs no scan or sort.
+CREATE INDEX signature_release_by_release ON signature_release (project_id, release, fingerprint);
 ALTER TABLE signature_release ADD COLUMN users BIGINT NOT NULL DEFAULT 0;
 -- A signature marked resolved; events after resolved_at make it "regressed".
 ALTER TABLE signature ADD COLUMN resolved_at BIGINT;

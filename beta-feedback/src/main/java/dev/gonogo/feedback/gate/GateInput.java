@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param baselineHealth the baseline's totals; null when there is no baseline
  * @param platforms the candidate's sessions per platform ("" = not reported)
  * @param devices the candidate's sessions per device model ("" = not reported)
- * @param newSignatures signatures with crashes in the candidate and none in the baseline
- * @param sharedSignatures signatures crashing in both
+ * @param newSignatures signatures with crashes in the candidate and none in the baseline (the most
+ *     crashing ones, when there are many)
+ * @param newSignatureCount how many new signatures there are in all
+ * @param sharedSignatures signatures crashing in both (the most crashing ones)
+ * @param sharedSignatureCount how many shared signatures there are in all
  * @param regressed signatures marked resolved that crashed again in the candidate
  */
 public record GateInput(
@@ -24,7 +27,9 @@ public record GateInput(
     List<Group> platforms,
     List<Group> devices,
     List<SignatureCount> newSignatures,
+    long newSignatureCount,
     List<SignaturePair> sharedSignatures,
+    long sharedSignatureCount,
     List<SignatureCount> regressed) {
 
   /** Sessions, crashed sessions, users, crashed users. */
@@ -64,6 +69,10 @@ public record GateInput(
     devices = List.copyOf(devices);
     newSignatures = List.copyOf(newSignatures);
     sharedSignatures = List.copyOf(sharedSignatures);
+    if (newSignatureCount < newSignatures.size()
+        || sharedSignatureCount < sharedSignatures.size()) {
+      throw new IllegalArgumentException("a count is below the signatures listed");
+    }
     regressed = List.copyOf(regressed);
   }
 }

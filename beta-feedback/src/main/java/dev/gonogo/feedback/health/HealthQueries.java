@@ -291,63 +291,132 @@ public final class HealthQueries {
     return points;
   }
 
+  /** A page of a release's signatures and how many match in all. */
+  public record SignaturePage(List<Signature> items, long total) {}
+
+  /** The HAVING clause of a signature filter; {@code {baseline}} is the baseline's row. */
+  private enum Filter {
+    ALL(""),
+    NEW_VS_BASELINE(" HAVING NOT EXISTS ({baseline})"),
+    NEW_FIRST_SEEN(" HAVING MAX(s.first_release) = sr.release"),
+    REGRESSED(" HAVING MAX(s.resolved_at) IS NOT NULL AND MAX(sr.last_seen) > MAX(s.resolved_at)"),
+    CRASHING_NEW(" HAVING SUM(sr.crash_events) > 0 AND NOT EXISTS ({baseline})"),
+    CRASHING_SHARED(" HAVING SUM(sr.crash_events) > 0 AND EXISTS ({baseline})");
+
+    final String having;
+
+    Filter(String having) {
+      this.having = having;
+    }
+
+    boolean usesBaseline() {
+      return having.contains("{baseline}");
+    }
+  }
+
+  private static final String BASELINE_ROW =
+      "SELECT 1 FROM signature_release b WHERE b.project_id = sr.project_id AND b.release = ?"
+          + " AND b.fingerprint = sr.fingerprint";
+
   /**
-   * Every signature with events in the release, with its status against the baseline (null: none),
-   * most crashes first.
+   * A release's signatures with their status against the baseline (null: none), most crashes first;
+   * {@code status} (null: any) filters. Only the page's rows are read and judged, except for the
+   * statuses {@code spiking} and {@code ongoing}, which need every row judged.
    *
    * @param spikingFactor and {@code alpha} define "spiking" as the gate does
    */
-  public List<Signature> signatures(
+  public SignaturePage signatures(
       String project,
       String release,
       String environment,
       String baseline,
       double spikingFactor,
-      double alpha) {
+      double alpha,
+      String status,
+      int limit,
+      int offset) {
+    Filter filter =
+        status == null || status.equals("spiking") || status.equals("ongoing")
+            ? Filter.ALL
+            : status.equals("regressed")
+                ? Filter.REGRESSED
+                : baseline == null ? Filter.NEW_FIRST_SEEN : Filter.NEW_VS_BASELINE;
+    boolean judgeAll = status != null && filter == Filter.ALL;
+    List<Signature> rows =
+        judged(
+            project,
+            release,
+            environment,
+            baseline,
+            against(project, release, environment, baseline),
+            spikingFactor,
+            alpha,
+            filter,
+            judgeAll ? Integer.MAX_VALUE : limit,
+            judgeAll ? 0 : offset);
+    if (judgeAll) {
+      List<Signature> matching = rows.stream().filter(r -> r.status().equals(status)).toList();
+      int end = (int) Math.min(matching.size(), (long) offset + limit);
+      return new SignaturePage(
+          offset >= matching.size() ? List.of() : matching.subList(offset, end), matching.size());
+    }
+    if (status != null) {
+      // "new" excludes what is regressed; the SQL filter cannot see the judged status
+      rows = rows.stream().filter(r -> r.status().equals(status)).toList();
+    }
+    return new SignaturePage(rows, count(project, release, environment, baseline, filter));
+  }
+
+  /** What judging signatures against a baseline needs once per request: sessions, shared count. */
+  private record Against(long candidateSessions, long baselineSessions, long shared) {}
+
+  private Against against(String project, String release, String environment, String baseline) {
+    if (baseline == null) {
+      return new Against(0, 0, 0);
+    }
+    return new Against(
+        totals(project, release, environment).map(t -> t.counts().sessions()).orElse(0L),
+        totals(project, baseline, environment).map(t -> t.counts().sessions()).orElse(0L),
+        count(project, release, environment, baseline, Filter.CRASHING_SHARED));
+  }
+
+  /** Rows of the filter, most crashes first, judged against the baseline. */
+  private List<Signature> judged(
+      String project,
+      String release,
+      String environment,
+      String baseline,
+      Against against,
+      double spikingFactor,
+      double alpha,
+      Filter filter,
+      int limit,
+      int offset) {
+    List<Object[]> rows = rows(project, release, environment, baseline, filter, limit, offset);
     Map<String, long[]> base = new HashMap<>();
-    if (baseline != null) {
+    long n1 = against.candidateSessions();
+    long n0 = against.baselineSessions();
+    long shared = against.shared();
+    if (baseline != null && !rows.isEmpty()) {
+      StringBuilder in = new StringBuilder();
+      for (int i = 0; i < rows.size(); i++) {
+        in.append(i == 0 ? "?" : ",?");
+      }
       query(
           "SELECT fingerprint, SUM(events), SUM(crash_events) FROM signature_release"
               + " WHERE project_id = ? AND release = ?"
               + env(environment)
-              + " GROUP BY fingerprint",
-          s -> bind(s, project, baseline, environment),
+              + " AND fingerprint IN ("
+              + in
+              + ") GROUP BY fingerprint",
+          s -> {
+            int i = bindAll(s, 1, project, baseline, environment);
+            for (Object[] o : rows) {
+              s.setString(i++, (String) o[0]);
+            }
+          },
           r -> base.put(r.getString(1), new long[] {r.getLong(2), r.getLong(3)}));
     }
-    String sql =
-        "SELECT sr.fingerprint, s.title, SUM(sr.events), SUM(sr.dropped_events),"
-            + " SUM(sr.crash_events), SUM(sr.users), MIN(sr.first_seen), MAX(sr.last_seen),"
-            + " s.first_release, s.resolved_at, s.resolved_release FROM signature_release sr"
-            + " JOIN signature s ON s.project_id = sr.project_id AND s.fingerprint = sr.fingerprint"
-            + " WHERE sr.project_id = ? AND sr.release = ?"
-            + (environment == null ? "" : " AND sr.environment = ?")
-            + " GROUP BY sr.fingerprint, s.title, s.first_release, s.resolved_at,"
-            + " s.resolved_release";
-    List<Object[]> rows =
-        query(
-            sql,
-            s -> bind(s, project, release, environment),
-            r ->
-                new Object[] {
-                  r.getString(1),
-                  r.getString(2),
-                  r.getLong(3),
-                  r.getLong(4),
-                  r.getLong(5),
-                  r.getLong(6),
-                  r.getLong(7),
-                  r.getLong(8),
-                  r.getString(9),
-                  r.getObject(10) == null ? null : r.getLong(10),
-                  r.getString(11)
-                });
-    long n1 = 0;
-    long n0 = 0;
-    if (baseline != null) {
-      n1 = totals(project, release, environment).map(t -> t.counts().sessions()).orElse(0L);
-      n0 = totals(project, baseline, environment).map(t -> t.counts().sessions()).orElse(0L);
-    }
-    long shared = rows.stream().filter(o -> base.containsKey((String) o[0])).count();
     double perSignature = alpha / Math.max(1, shared);
     List<Signature> out = new ArrayList<>(rows.size());
     for (Object[] o : rows) {
@@ -386,12 +455,116 @@ public final class HealthQueries {
               b == null ? 0 : b[0],
               b == null ? 0 : b[1]));
     }
-    out.sort(
-        Comparator.comparingLong(Signature::crashEvents)
-            .thenComparingLong(Signature::events)
-            .reversed()
-            .thenComparing(Signature::fingerprint));
     return out;
+  }
+
+  private String signatureSql(String environment, Filter filter) {
+    return "SELECT sr.fingerprint, MAX(s.title), SUM(sr.events), SUM(sr.dropped_events),"
+        + " SUM(sr.crash_events), SUM(sr.users), MIN(sr.first_seen), MAX(sr.last_seen),"
+        + " MAX(s.first_release), MAX(s.resolved_at), MAX(s.resolved_release)"
+        + " FROM signature_release sr"
+        + " JOIN signature s ON s.project_id = sr.project_id AND s.fingerprint = sr.fingerprint"
+        + " WHERE sr.project_id = ? AND sr.release = ?"
+        + (environment == null ? "" : " AND sr.environment = ?")
+        + " GROUP BY sr.fingerprint, sr.release"
+        + filter.having.replace(
+            "{baseline}", BASELINE_ROW + (environment == null ? "" : " AND b.environment = ?"));
+  }
+
+  private int bindFilter(
+      PreparedStatement s,
+      String project,
+      String release,
+      String environment,
+      String baseline,
+      Filter filter)
+      throws SQLException {
+    int i = bindAll(s, 1, project, release, environment);
+    if (filter.usesBaseline()) {
+      s.setString(i++, baseline);
+      if (environment != null) {
+        s.setString(i++, environment);
+      }
+    }
+    return i;
+  }
+
+  private List<Object[]> rows(
+      String project,
+      String release,
+      String environment,
+      String baseline,
+      Filter filter,
+      int limit,
+      int offset) {
+    return query(
+        signatureSql(environment, filter)
+            + " ORDER BY SUM(sr.crash_events) DESC, SUM(sr.events) DESC, sr.fingerprint"
+            + " LIMIT ? OFFSET ?",
+        s -> {
+          int i = bindFilter(s, project, release, environment, baseline, filter);
+          s.setInt(i++, limit);
+          s.setInt(i, offset);
+        },
+        r ->
+            new Object[] {
+              r.getString(1),
+              r.getString(2),
+              r.getLong(3),
+              r.getLong(4),
+              r.getLong(5),
+              r.getLong(6),
+              r.getLong(7),
+              r.getLong(8),
+              r.getString(9),
+              r.getObject(10) == null ? null : r.getLong(10),
+              r.getString(11)
+            });
+  }
+
+  /**
+   * How many signatures of the release match the filter: one pass over the release's rows, with no
+   * join and no grouping (distinct fingerprints, as a signature has a row per environment).
+   */
+  private long count(
+      String project, String release, String environment, String baseline, Filter filter) {
+    String where =
+        switch (filter) {
+          case ALL -> "";
+          case NEW_VS_BASELINE -> " AND NOT EXISTS ({baseline})";
+          case CRASHING_NEW -> " AND sr.crash_events > 0 AND NOT EXISTS ({baseline})";
+          case CRASHING_SHARED -> " AND sr.crash_events > 0 AND EXISTS ({baseline})";
+          case NEW_FIRST_SEEN ->
+              " AND EXISTS (SELECT 1 FROM signature s WHERE s.project_id = sr.project_id"
+                  + " AND s.fingerprint = sr.fingerprint AND s.first_release = sr.release)";
+          case REGRESSED ->
+              " AND EXISTS (SELECT 1 FROM signature s WHERE s.project_id = sr.project_id"
+                  + " AND s.fingerprint = sr.fingerprint AND s.resolved_at IS NOT NULL"
+                  + " AND sr.last_seen > s.resolved_at)";
+        };
+    String sql =
+        "SELECT COUNT(DISTINCT sr.fingerprint) FROM signature_release sr"
+            + " WHERE sr.project_id = ? AND sr.release = ?"
+            + (environment == null ? "" : " AND sr.environment = ?")
+            + where.replace(
+                "{baseline}", BASELINE_ROW + (environment == null ? "" : " AND b.environment = ?"));
+    return query(
+            sql,
+            s -> bindFilter(s, project, release, environment, baseline, filter),
+            r -> r.getLong(1))
+        .get(0);
+  }
+
+  private static int bindAll(
+      PreparedStatement s, int from, String project, String release, String environment)
+      throws SQLException {
+    int i = from;
+    s.setString(i++, project);
+    s.setString(i++, release);
+    if (environment != null) {
+      s.setString(i++, environment);
+    }
+    return i;
   }
 
   /** The latest events of a signature in a release (bodies are stored scrubbed). */
@@ -448,6 +621,12 @@ public final class HealthQueries {
     }
   }
 
+  /** New signatures judged one by one, at most; the rule needs the largest and their count. */
+  static final int GATE_NEW_SIGNATURES = 50;
+
+  /** Shared signatures checked for spikes: the most crashing ones. */
+  static final int GATE_SHARED_SIGNATURES = 200;
+
   /** What the gate judges, for a candidate against a baseline (null: none). */
   public GateInput gateInput(
       String project,
@@ -462,27 +641,63 @@ public final class HealthQueries {
       Counts b = totals(project, baseline, environment).map(Release::counts).orElse(Counts.NONE);
       baselineHealth = health(b);
     }
-    List<GateInput.SignatureCount> fresh = new ArrayList<>();
-    List<GateInput.SignaturePair> shared = new ArrayList<>();
-    List<GateInput.SignatureCount> regressed = new ArrayList<>();
-    for (Signature s :
-        signatures(project, candidate, environment, baseline, spikingFactor, alpha)) {
-      if ("regressed".equals(s.status())) {
-        regressed.add(new GateInput.SignatureCount(s.fingerprint(), s.title(), s.crashEvents()));
-      }
-      if (s.crashEvents() == 0) {
-        continue;
-      }
-      if (baseline != null && s.baselineEvents() == 0) {
-        fresh.add(new GateInput.SignatureCount(s.fingerprint(), s.title(), s.crashEvents()));
-      } else if (baseline == null && "new".equals(s.status())) {
-        fresh.add(new GateInput.SignatureCount(s.fingerprint(), s.title(), s.crashEvents()));
-      } else if (baseline != null) {
-        shared.add(
-            new GateInput.SignaturePair(
-                s.fingerprint(), s.title(), s.crashEvents(), s.baselineCrashEvents()));
-      }
+    Filter fresh = baseline == null ? Filter.NEW_FIRST_SEEN : Filter.CRASHING_NEW;
+    Against against = against(project, candidate, environment, baseline);
+    List<GateInput.SignatureCount> news =
+        judged(
+                project,
+                candidate,
+                environment,
+                baseline,
+                against,
+                spikingFactor,
+                alpha,
+                fresh,
+                GATE_NEW_SIGNATURES,
+                0)
+            .stream()
+            .filter(s -> s.crashEvents() > 0)
+            .map(s -> new GateInput.SignatureCount(s.fingerprint(), s.title(), s.crashEvents()))
+            .toList();
+    long newCount = count(project, candidate, environment, baseline, fresh);
+    List<GateInput.SignaturePair> shared = List.of();
+    long sharedCount = 0;
+    if (baseline != null) {
+      shared =
+          judged(
+                  project,
+                  candidate,
+                  environment,
+                  baseline,
+                  against,
+                  spikingFactor,
+                  alpha,
+                  Filter.CRASHING_SHARED,
+                  GATE_SHARED_SIGNATURES,
+                  0)
+              .stream()
+              .map(
+                  s ->
+                      new GateInput.SignaturePair(
+                          s.fingerprint(), s.title(), s.crashEvents(), s.baselineCrashEvents()))
+              .toList();
+      sharedCount = against.shared();
     }
+    List<GateInput.SignatureCount> regressed =
+        judged(
+                project,
+                candidate,
+                environment,
+                baseline,
+                against,
+                spikingFactor,
+                alpha,
+                Filter.REGRESSED,
+                1000,
+                0)
+            .stream()
+            .map(s -> new GateInput.SignatureCount(s.fingerprint(), s.title(), s.crashEvents()))
+            .toList();
     return new GateInput(
         candidate,
         baseline,
@@ -494,8 +709,10 @@ public final class HealthQueries {
         groups(project, candidate, environment, "device", 0).stream()
             .map(HealthQueries::group)
             .toList(),
-        fresh,
+        news,
+        Math.max(newCount, news.size()),
         shared,
+        Math.max(sharedCount, shared.size()),
         regressed);
   }
 

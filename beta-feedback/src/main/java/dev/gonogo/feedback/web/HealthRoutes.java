@@ -167,19 +167,24 @@ public final class HealthRoutes {
     }
     String baseline = baseline(ctx, project, release, env);
     Reads.Page page = ReadRoutes.page(ctx);
-    List<HealthQueries.Signature> all =
-        health.signatures(project, release, env, baseline, policy.spikingFactor(), policy.alpha());
-    List<HealthQueries.Signature> filtered =
-        status == null ? all : all.stream().filter(s -> s.status().equals(status)).toList();
-    int end = Math.min(filtered.size(), page.offset() + page.limit());
-    List<HealthQueries.Signature> items =
-        page.offset() >= filtered.size() ? List.of() : filtered.subList(page.offset(), end);
+    HealthQueries.SignaturePage result =
+        health.signatures(
+            project,
+            release,
+            env,
+            baseline,
+            policy.spikingFactor(),
+            policy.alpha(),
+            status,
+            page.limit(),
+            page.offset());
+    long end = page.offset() + result.items().size();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("release", release);
     body.put("baseline", baseline);
-    body.put("total", filtered.size());
-    body.put("items", items);
-    body.put("next", end < filtered.size() ? end : null);
+    body.put("total", result.total());
+    body.put("items", result.items());
+    body.put("next", end < result.total() ? end : null);
     ctx.json(body);
   }
 

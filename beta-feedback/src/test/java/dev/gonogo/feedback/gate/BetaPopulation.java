@@ -136,7 +136,9 @@ record BetaPopulation(
         candidate.platforms(),
         candidate.devices(),
         fresh,
+        fresh.size(),
         shared,
+        shared.size(),
         List.of());
   }
 }

@@ -226,4 +226,24 @@ class SentrySdkIngestTest {
     // The plain Java SDK sends no did (Android sends its installation id): no distinct users.
     assertThat(counts.path("distinctIds").asLong()).isZero();
   }
+
+  @Test
+  void releaseHealth_ofTheSdksSessionsAndCrashes_withItsPlatformAndVersion() {
+    String path = "/releases/" + RELEASE + "/health";
+    JsonNode health =
+        awaitStored(
+            path, h -> h.path("crashedSessions").asLong() == 2 && h.path("sessions").asLong() == 3);
+    assertThat(health.path("healthySessions").asLong()).isEqualTo(1);
+    assertThat(health.path("crashFreeSessions").path("value").asDouble())
+        .isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(health.path("crashEvents").asLong()).as("the two crashes").isEqualTo(2);
+    assertThat(health.path("breakdown").path("platform").get(0).path("value").asText())
+        .as("from the envelope's sdk.name, sentry.java")
+        .isEqualTo("java");
+    assertThat(health.path("breakdown").path("appVersion").get(0).path("value").asText())
+        .isEqualTo("2.0.0-beta.1");
+    // No did from the plain Java SDK: no users, so crash-free users is no data, not 100 %.
+    assertThat(health.path("users").asLong()).isZero();
+    assertThat(health.path("crashFreeUsers").path("value").isNull()).isTrue();
+  }
 }

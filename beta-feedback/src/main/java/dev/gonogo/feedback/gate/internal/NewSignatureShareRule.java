@@ -53,7 +53,7 @@ public final class NewSignatureShareRule implements Rule {
           "no new crash signature" + against + " in " + Text.count(sessions) + " sessions",
           List.of());
     }
-    double alpha = policy.alpha() / signatures.size();
+    double alpha = policy.alpha() / Math.max(signatures.size(), input.newSignatureCount());
     List<String> over = new ArrayList<>();
     GateInput.SignatureCount top = signatures.get(0);
     Interval topInterval = share(top, sessions).anytimeInterval(alpha);
@@ -80,7 +80,7 @@ public final class NewSignatureShareRule implements Rule {
     } else if (topInterval.high() <= max) {
       status = Status.PASS;
       reason =
-          signatures.size()
+          Math.max(signatures.size(), input.newSignatureCount())
               + " new signature(s)"
               + against
               + ", each ≤ "

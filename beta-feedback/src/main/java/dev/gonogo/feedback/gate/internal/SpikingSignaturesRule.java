@@ -37,6 +37,12 @@ public final class SpikingSignaturesRule implements Rule {
     if (candidateSessions == 0 || baselineSessions == 0) {
       return false;
     }
+    // The intervals hold the point rates, so a spike needs p1 > factor x p0 to begin with: most
+    // signatures are settled here without computing an interval.
+    if ((double) candidateCrashes / candidateSessions
+        <= factor * ((double) baselineCrashes / baselineSessions)) {
+      return false;
+    }
     Interval c =
         new Proportion(Math.min(candidateCrashes, candidateSessions), candidateSessions)
             .anytimeInterval(alpha / 2);
@@ -51,7 +57,8 @@ public final class SpikingSignaturesRule implements Rule {
     long n1 = input.candidateHealth().sessions();
     long n0 = input.baselineHealth().sessions();
     List<GateInput.SignaturePair> pairs = input.sharedSignatures();
-    double alpha = policy.alpha() / Math.max(1, pairs.size());
+    double alpha =
+        policy.alpha() / Math.max(1, Math.max(pairs.size(), input.sharedSignatureCount()));
     List<String> spikes = new ArrayList<>();
     for (GateInput.SignaturePair s : pairs) {
       if (spiking(
@@ -86,6 +93,8 @@ public final class SpikingSignaturesRule implements Rule {
               + input.baseline()
               + " ("
               + pairs.size()
+              + " most crashing of "
+              + input.sharedSignatureCount()
               + " compared)",
           List.of());
     }
