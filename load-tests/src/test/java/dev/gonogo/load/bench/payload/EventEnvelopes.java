@@ -163,11 +163,13 @@ public final class EventEnvelopes {
   };
 
   private final List<Gzip.Tail> tails;
+  private final int sites;
   private final AtomicLong sent = new AtomicLong();
   private final Clock clock;
 
-  private EventEnvelopes(List<Gzip.Tail> tails, Clock clock) {
+  private EventEnvelopes(List<Gzip.Tail> tails, int sites, Clock clock) {
     this.tails = List.copyOf(tails);
+    this.sites = sites;
     this.clock = clock;
   }
 
@@ -194,7 +196,7 @@ public final class EventEnvelopes {
         tails.add(Gzip.Tail.of(tail(site, framework, random, base)));
       }
     }
-    return new EventEnvelopes(tails, clock);
+    return new EventEnvelopes(tails, sites.size(), clock);
   }
 
   /** Distinct crash sites times variants. */
@@ -202,10 +204,30 @@ public final class EventEnvelopes {
     return tails.size();
   }
 
+  /** Distinct crash sites (signatures). */
+  public int sites() {
+    return sites;
+  }
+
   /** The next envelope: a new event id, the next crash site. */
   public Envelope next() {
     long n = sent.getAndIncrement();
-    Gzip.Tail tail = tails.get((int) Long.remainderUnsigned(n, tails.size()));
+    return envelope(tails.get((int) Long.remainderUnsigned(n, tails.size())));
+  }
+
+  /**
+   * An envelope of crash site {@code site} (0-based, in the order of the sites file) in a random
+   * variant: a caller that picks sites by weight gets that mix of signatures.
+   */
+  public Envelope next(int site) {
+    if (site < 0 || site >= sites) {
+      throw new IllegalArgumentException("site must be 0-" + (sites - 1) + ", was " + site);
+    }
+    int variant = ThreadLocalRandom.current().nextInt(tails.size() / sites);
+    return envelope(tails.get(variant * sites + site));
+  }
+
+  private Envelope envelope(Gzip.Tail tail) {
     String eventId = Wire.eventId();
     String now = Wire.timestamp(clock.instant());
     String user = "u-" + ThreadLocalRandom.current().nextInt(USERS);

@@ -59,11 +59,21 @@ public final class SessionEnvelopes {
             + "\",\"status\":\"ok\",\"seq\":1,\"errors\":0");
   }
 
+  /** A new session of {@code release} on device {@code did} that starts now. */
+  public Session newSession(String did, String release) {
+    return new Session(Wire.uuid(), did, release, clock.instant());
+  }
+
   /** The session's last update: exited, exited with an error, or crashed. */
   public Envelope end(Session session) {
     int roll = ThreadLocalRandom.current().nextInt(100);
     boolean crashed = roll < CRASHED_PERCENT;
     boolean errored = !crashed && roll < CRASHED_PERCENT + ERRORED_PERCENT;
+    return end(session, crashed, errored);
+  }
+
+  /** The session's last update: {@code crashed} (one error), else exited, with an error or not. */
+  public Envelope end(Session session, boolean crashed, boolean errored) {
     Instant now = clock.instant();
     double duration = Math.max(0, now.toEpochMilli() - session.started().toEpochMilli()) / 1000.0;
     return envelope(

@@ -1,0 +1,19 @@
+package dev.gonogo.load.policy;
+
+/**
+ * How much worse the candidate may be than the baseline in the same simulation, from {@code
+ * load.baseline} of the release policy. Increases are relative to the baseline's value, except the
+ * error percentage, which is in percentage points.
+ *
+ * @param maxP95IncreasePercent largest allowed rise of the 95th percentile, in percent
+ * @param maxP99IncreasePercent largest allowed rise of the 99th percentile, in percent
+ * @param maxErrorPercentIncrease largest allowed rise of the error percentage, in points
+ */
+public record BaselineLimits(
+    double maxP95IncreasePercent, double maxP99IncreasePercent, double maxErrorPercentIncrease) {
+  public BaselineLimits {
+    if (maxP95IncreasePercent < 0 || maxP99IncreasePercent < 0 || maxErrorPercentIncrease < 0) {
+      throw new IllegalArgumentException("baseline limits cannot be negative");
+    }
+  }
+}
