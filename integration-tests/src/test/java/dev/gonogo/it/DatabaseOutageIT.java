@@ -95,25 +95,29 @@ class DatabaseOutageIT {
           .alias("20 events acknowledged before the outage")
           .until(() -> load.count(Outcome::acknowledged) >= 20);
 
-      pausedAt = System.nanoTime();
+      long pauseRequested = System.nanoTime();
       docker.pauseContainerCmd(postgres.getContainerId()).exec();
+      // Requests sent from here until the unpause is requested find PostgreSQL frozen.
+      pausedAt = System.nanoTime();
       try {
         Awaits.OUTAGE_NOTICED
             .alias("/ready answers 503 store_unavailable while PostgreSQL is paused")
             .until(() -> api.getPublic("/ready", CLIENT_TIMEOUT).status() == 503);
         Awaits.throughout(
                 "alive (/health 200) and every ingest request answered while PostgreSQL is paused",
-                OUTAGE.minusNanos(System.nanoTime() - pausedAt))
+                OUTAGE.minusNanos(System.nanoTime() - pauseRequested))
             .failFast(
                 "a request hung past its client timeout", () -> load.count(Outcome::failed) > 0)
             .until(() -> api.getPublic("/health", PROMPT).status() == 200);
       } finally {
+        resumedAt = System.nanoTime();
         docker.unpauseContainerCmd(postgres.getContainerId()).exec();
       }
-      resumedAt = System.nanoTime();
       Allure.addAttachment(
           "outage",
-          "PostgreSQL paused for " + Duration.ofNanos(resumedAt - pausedAt).toMillis() + " ms");
+          "PostgreSQL paused for "
+              + Duration.ofNanos(resumedAt - pauseRequested).toMillis()
+              + " ms");
 
       Awaits.RECOVERED
           .alias(

@@ -16,11 +16,11 @@ import dev.gonogo.it.support.CandidateApi.Answer;
 import dev.gonogo.it.support.CandidateApi.Project;
 import dev.gonogo.it.support.ContainerLogsOnFailure;
 import dev.gonogo.it.support.ContainerMemory;
+import dev.gonogo.it.support.RawHttp;
 import io.qameta.allure.Allure;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 import io.qameta.allure.Story;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,12 +106,7 @@ class HostileInputIT {
   }
 
   /** A request no SDK sends, and the refusal docs/errors.md documents for it. */
-  record Hostile(
-      String name,
-      Supplier<HttpRequest.BodyPublisher> body,
-      Map<String, String> headers,
-      int status,
-      String code) {
+  record Hostile(String name, Supplier<Answer> send, int status, String code) {
     @Override
     public String toString() {
       return name + " -> " + status + " " + code;
@@ -182,16 +177,8 @@ class HostileInputIT {
             Map.of("Content-Encoding", "gzip, gzip"),
             413,
             "decompression_bomb"),
-        bytes(
-            "2 MiB body with its Content-Length", padded(2 * MIB), Map.of(), 413, "body_too_large"),
-        new Hostile(
-            "2 MiB body streamed without a length",
-            () ->
-                HttpRequest.BodyPublishers.ofInputStream(
-                    () -> new ByteArrayInputStream(padded(2 * MIB))),
-            Map.of(),
-            413,
-            "body_too_large"),
+        oversized("2 MiB body with its Content-Length", padded(2 * MIB), false),
+        oversized("2 MiB body streamed without a length", padded(2 * MIB), true),
         bytes(
             "gzip declared, plain body sent",
             plain,
@@ -312,8 +299,7 @@ class HostileInputIT {
   }
 
   private static Answer send(Hostile input) {
-    return api.envelope(
-        project.id(), project.publicKey(), input.body().get(), input.headers(), CLIENT_TIMEOUT);
+    return input.send().get();
   }
 
   // --- the inputs ---
@@ -325,7 +311,39 @@ class HostileInputIT {
   private static Hostile bytes(
       String name, byte[] body, Map<String, String> headers, int status, String code) {
     return new Hostile(
-        name, () -> HttpRequest.BodyPublishers.ofByteArray(body), headers, status, code);
+        name,
+        () ->
+            api.envelope(
+                project.id(),
+                project.publicKey(),
+                HttpRequest.BodyPublishers.ofByteArray(body),
+                headers,
+                CLIENT_TIMEOUT),
+        status,
+        code);
+  }
+
+  /**
+   * A body over the limit, sent by a client that reads the answer while it sends (the server may
+   * answer before it has read the body, and then close; see {@link RawHttp}).
+   */
+  private static Hostile oversized(String name, byte[] body, boolean chunked) {
+    return new Hostile(
+        name,
+        () ->
+            RawHttp.post(
+                api.base(),
+                "/api/" + project.id() + "/envelope/",
+                Map.of(
+                    "X-Sentry-Auth",
+                    "Sentry sentry_key=" + project.publicKey() + ", sentry_version=7",
+                    "Content-Type",
+                    "application/x-sentry-envelope"),
+                body,
+                chunked,
+                CLIENT_TIMEOUT),
+        413,
+        "body_too_large");
   }
 
   /** Text with a lone continuation byte (0xC3 0x28 is not UTF-8) between the two parts. */
