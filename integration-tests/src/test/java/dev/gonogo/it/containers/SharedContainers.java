@@ -16,6 +16,7 @@ public final class SharedContainers {
   private static final List<GenericContainer<?>> STARTED = new ArrayList<>();
   private static Network network;
   private static PostgreSQLContainer postgres;
+  private static BetaFeedbackContainer candidate;
 
   static {
     Runtime.getRuntime()
@@ -48,11 +49,49 @@ public final class SharedContainers {
     return postgres;
   }
 
+  /**
+   * The candidate with its default settings on its own database of the shared PostgreSQL: for
+   * suites that only send and read, each in projects of its own.
+   */
+  public static synchronized BetaFeedbackContainer candidate() {
+    if (candidate == null) {
+      PostgreSQLContainer database = postgres();
+      candidate =
+          started(
+              new BetaFeedbackContainer()
+                  .withDatabase(database, POSTGRES_ALIAS, Databases.create(database, "shared")));
+    }
+    return candidate;
+  }
+
+  /**
+   * A PostgreSQL of its own on the shared network, reachable there as {@code alias}: for a suite
+   * that breaks its database and must not break the others'.
+   */
+  public static PostgreSQLContainer ownPostgres(String alias) {
+    return started(
+        new PostgreSQLContainer(Images.POSTGRES)
+            .withDatabaseName("gonogo")
+            .withUsername("gonogo")
+            .withPassword("gonogo-it")
+            .withNetwork(network())
+            .withNetworkAliases(alias)
+            .withImagePullPolicy(new OfflinePullPolicy()));
+  }
+
   /** Starts a container and remembers it for log attachments and shutdown. */
   public static synchronized <T extends GenericContainer<?>> T started(T container) {
     container.start();
     STARTED.add(container);
     return container;
+  }
+
+  /** Stops a container a suite started for itself (the shared ones stop with the JVM). */
+  public static synchronized void stop(GenericContainer<?> container) {
+    if (container != null) {
+      STARTED.remove(container);
+      container.stop();
+    }
   }
 
   /** Every container started through this class and still running, for failure logs. */
