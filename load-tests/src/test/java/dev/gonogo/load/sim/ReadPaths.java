@@ -5,8 +5,7 @@ import java.util.List;
 
 /**
  * What a release manager's dashboard reads, relative to the project's read root ({@code
- * /api/v1/projects/<id>}). Extend the list when the release-health routes land ({@code /releases},
- * {@code /releases/<release>/health}, {@code /signatures}, {@code /gate?baseline=...}).
+ * /api/v1/projects/<id>}): the release list with every release's health, and the raw reads.
  */
 public final class ReadPaths {
   /** Request name and path under the project's read root. */
@@ -14,6 +13,7 @@ public final class ReadPaths {
 
   public static final List<ReadPath> DASHBOARD =
       List.of(
+          new ReadPath("releases", "/releases"),
           new ReadPath("signatures", "/signatures?limit=50"),
           new ReadPath("sessions", "/sessions"),
           new ReadPath("events", "/events?limit=20"),
