@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gonogo.load.config.LoadSettings;
+import dev.gonogo.load.sim.ReadPaths;
 import dev.gonogo.load.target.SuiteTarget;
 import io.qameta.allure.Allure;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ class InjectorRunsTest {
       assertThat(merged.global().count())
           .isEqualTo(a.global().count() + b.global().count())
           .isEqualTo(one.global().count())
-          .isEqualTo(2L * RATE_PER_INJECTOR * SECONDS * 4);
+          .isEqualTo(2L * RATE_PER_INJECTOR * SECONDS * ReadPaths.DASHBOARD.size());
       assertThat(merged.global().ko()).isZero();
       assertThat(merged.assertions())
           .hasSameSizeAs(a.assertions())
