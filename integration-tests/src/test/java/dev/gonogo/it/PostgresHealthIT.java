@@ -41,8 +41,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * Release health and the crash gate on a real PostgreSQL: the rollups, HyperLogLog sketches and
- * gate queries run there as they do on SQLite. A baseline, an equal candidate and a regressed
- * one go in as Sentry session aggregates and crash envelopes over real HTTP.
+ * gate queries run there as they do on SQLite. A baseline, an equal candidate and a regressed one
+ * go in as Sentry session aggregates and crash envelopes over real HTTP.
  */
 @Epic("beta-feedback")
 @Feature("Release health and the crash gate on PostgreSQL")
@@ -187,12 +187,19 @@ class PostgresHealthIT {
   private void crashes(String release, String type, String function, int count) throws Exception {
     for (int i = 0; i < count; i++) {
       String event =
-          "{\"release\":\"" + release + "\",\"environment\":\"beta\",\"platform\":\"java\","
-              + "\"user\":{\"id\":\"u" + i + "\"},\"exception\":{\"values\":[{\"type\":\""
-              + type + "\",\"mechanism\":{\"type\":\"generic\",\"handled\":false},"
+          "{\"release\":\""
+              + release
+              + "\",\"environment\":\"beta\",\"platform\":\"java\","
+              + "\"user\":{\"id\":\"u"
+              + i
+              + "\"},\"exception\":{\"values\":[{\"type\":\""
+              + type
+              + "\",\"mechanism\":{\"type\":\"generic\",\"handled\":false},"
               + "\"stacktrace\":{\"frames\":[{\"module\":\"com.acme.Checkout\",\"function\":\""
-              + function + "\",\"in_app\":true}]}}]},\"event_id\":\""
-              + UUID.randomUUID().toString().replace("-", "") + "\"}";
+              + function
+              + "\",\"in_app\":true}]}}]},\"event_id\":\""
+              + UUID.randomUUID().toString().replace("-", "")
+              + "\"}";
       HttpResponse<String> r =
           http.send(
               HttpRequest.newBuilder(base.resolve("/api/v1/ingest/1/events"))
