@@ -102,11 +102,15 @@ public final class IngestBudget {
       if (closed) {
         throw new IllegalStateException("lease already returned");
       }
-      long after = inUse.addAndGet(bytes);
-      if (after > maxBytes) {
-        inUse.addAndGet(-bytes);
-        throw new Exhausted(maxBytes);
-      }
+      // Compare-and-set, so the total never exceeds the budget even for a moment (adding first
+      // and taking back on refusal let concurrent readers see more than the budget).
+      long now;
+      do {
+        now = inUse.get();
+        if (now + bytes > maxBytes) {
+          throw new Exhausted(maxBytes);
+        }
+      } while (!inUse.compareAndSet(now, now + bytes));
       held += bytes;
     }
 
