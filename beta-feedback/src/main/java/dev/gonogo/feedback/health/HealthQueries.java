@@ -466,7 +466,7 @@ public final class HealthQueries {
         + " JOIN signature s ON s.project_id = sr.project_id AND s.fingerprint = sr.fingerprint"
         + " WHERE sr.project_id = ? AND sr.release = ?"
         + (environment == null ? "" : " AND sr.environment = ?")
-        + " GROUP BY sr.fingerprint, sr.release"
+        + " GROUP BY sr.project_id, sr.fingerprint, sr.release"
         + filter.having.replace(
             "{baseline}", BASELINE_ROW + (environment == null ? "" : " AND b.environment = ?"));
   }
