@@ -121,7 +121,14 @@ class PostgresHealthIT {
     assertThat(h.path("users").asLong()).isEqualTo(40_000);
     assertThat(h.path("crashedUsers").asLong()).isEqualTo(400);
     assertThat(h.path("crashEvents").asLong()).isEqualTo(20);
-    assertThat(h.path("breakdown").path("device")).hasSize(4);
+    // Four device models from the aggregates' attrs; the crash events named no device model.
+    JsonNode devices = h.path("breakdown").path("device");
+    assertThat(devices).hasSize(5);
+    for (int i = 0; i < 4; i++) {
+      assertThat(devices.get(i).path("sessions").asLong()).isEqualTo(50_000);
+    }
+    assertThat(devices.get(4).path("value").isNull()).isTrue();
+    assertThat(devices.get(4).path("crashEvents").asLong()).isEqualTo(20);
     JsonNode series = get("/releases/" + enc(BASELINE) + "/health/series?bucket=1d");
     long sessions = 0;
     for (JsonNode p : series.path("points")) {
