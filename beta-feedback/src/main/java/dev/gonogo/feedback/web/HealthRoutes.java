@@ -207,7 +207,7 @@ public final class HealthRoutes {
       m.put("platform", e.platform());
       m.put("os", e.os().isEmpty() ? null : e.os());
       m.put("device", e.device().isEmpty() ? null : e.device());
-      JsonNode body = parse(e.body());
+      JsonNode body = ReadRoutes.storedBody(e.body());
       m.put("exception", body.path("exception").path("values"));
       m.put("body", body);
       items.add(m);
@@ -413,14 +413,6 @@ public final class HealthRoutes {
               + raw
               + "'",
           name);
-    }
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a stored event body is not JSON", e);
     }
   }
 }

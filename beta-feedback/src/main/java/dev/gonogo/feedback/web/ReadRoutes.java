@@ -56,7 +56,7 @@ public final class ReadRoutes {
                         "no event " + eventId + " in project " + project,
                         "eventId"));
     Map<String, Object> body = event(detail.event());
-    body.put("body", parse(detail.body()));
+    body.put("body", storedBody(detail.body()));
     body.put("feedback", detail.feedback().stream().map(ReadRoutes::feedback).toList());
     body.put("attachments", detail.attachments().stream().map(ReadRoutes::attachment).toList());
     ctx.json(body);
@@ -305,7 +305,8 @@ public final class ReadRoutes {
     };
   }
 
-  private static JsonNode parse(String json) {
+  /** A stored (scrubbed) event body as JSON; stored bodies were written as JSON. */
+  static JsonNode storedBody(String json) {
     try {
       return JSON.readTree(json);
     } catch (JsonProcessingException e) {
