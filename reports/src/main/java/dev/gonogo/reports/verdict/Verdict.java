@@ -1,36 +1,65 @@
 package dev.gonogo.reports.verdict;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The overall decision: the worst of its findings. No findings at all is {@link
+ * The overall decision on a release: the worst of its findings. No findings at all is {@link
  * Status#INCONCLUSIVE}, never GO — silence is not success.
+ *
+ * @param release what was decided on
+ * @param status the worst finding's status
+ * @param summary one line: the status and the first blocking reasons
+ * @param findings every finding, in the order the rules ran (inputs, integration, load, beta)
+ * @param evaluatedAt when the verdict was taken
  */
-public record Verdict(Status status, List<Finding> findings) {
-  public static final String NO_EVIDENCE_RULE = "evidence.present";
+public record Verdict(
+    Release release, Status status, String summary, List<Finding> findings, Instant evaluatedAt) {
+  public static final String NO_EVIDENCE_RULE = "inputs.any";
 
   public Verdict {
+    Objects.requireNonNull(release, "release");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(evaluatedAt, "evaluatedAt");
     findings = List.copyOf(findings);
   }
 
-  public static Verdict of(List<Finding> findings) {
+  public static Verdict of(Release release, List<Finding> findings, Instant evaluatedAt) {
     if (findings.isEmpty()) {
       Finding none =
-          new Finding(
+          Finding.missingInput(
               NO_EVIDENCE_RULE,
-              Status.INCONCLUSIVE,
-              "0 findings",
-              "at least 1 finding",
+              "",
+              Category.INSUFFICIENT_DATA,
               "no load, integration or beta result was given, so nothing supports a release");
-      return new Verdict(Status.INCONCLUSIVE, List.of(none));
+      findings = List.of(none);
     }
     Status status = Status.GO;
     for (Finding finding : findings) {
       status = Status.worst(status, finding.status());
     }
-    return new Verdict(status, findings);
+    return new Verdict(release, status, summarize(status, findings), findings, evaluatedAt);
+  }
+
+  private static String summarize(Status status, List<Finding> findings) {
+    List<Finding> blocking = findings.stream().filter(f -> f.status() == status).toList();
+    if (status == Status.GO) {
+      return "GO — " + findings.size() + " findings, all passed";
+    }
+    StringBuilder line = new StringBuilder(status.label()).append(" — ");
+    int shown = Math.min(3, blocking.size());
+    for (int i = 0; i < shown; i++) {
+      if (i > 0) {
+        line.append("; ");
+      }
+      line.append(blocking.get(i).rule()).append(": ").append(blocking.get(i).reason());
+    }
+    if (blocking.size() > shown) {
+      line.append("; and ").append(blocking.size() - shown).append(" more");
+    }
+    return line.toString();
   }
 
   public int exitCode() {
