@@ -1,0 +1,108 @@
+package dev.gonogo.reports.check;
+
+import dev.gonogo.reports.allure.AllureReport;
+import dev.gonogo.reports.allure.AllureResults;
+import dev.gonogo.reports.allure.ReportEnvironment;
+import dev.gonogo.reports.policy.ReleasePolicy;
+import dev.gonogo.reports.read.Evidence;
+import dev.gonogo.reports.read.EvidenceReader;
+import dev.gonogo.reports.read.VerdictInputs;
+import dev.gonogo.reports.verdict.Aggregator;
+import dev.gonogo.reports.verdict.Release;
+import dev.gonogo.reports.verdict.Section;
+import dev.gonogo.reports.verdict.Verdict;
+import dev.gonogo.reports.write.ConsoleSummary;
+import dev.gonogo.reports.write.VerdictJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The release check's last step: the same read → aggregate → write as {@code gonogo verdict},
+ * then the Allure report (its history kept in the report folder between checks).
+ */
+final class Evaluation {
+  private Evaluation() {}
+
+  /** What the check gathered. */
+  record Request(
+      Path repository,
+      Path work,
+      String candidate,
+      String baseline,
+      String commit,
+      URI betaUrl,
+      String betaToken,
+      List<Path> baselineLoad,
+      List<Path> candidateLoad,
+      boolean skipLoad,
+      Path allureHome) {}
+
+  /** Takes the verdict, writes verdict.json and the report, prints them; returns the exit code. */
+  static int run(Request request, Clock clock, PrintStream console) throws IOException {
+    ReleasePolicy policy = ReleasePolicy.load(request.repository().resolve("release-policy.yaml"));
+    Release release = new Release(request.candidate(), request.baseline(), request.commit());
+    // The check runs without Docker: the container suites are ./gonogo test's, and the verdict
+    // says plainly that they were not part of it.
+    Set<Section> skipped = EnumSet.of(Section.INTEGRATION);
+    if (request.skipLoad()) {
+      skipped.add(Section.LOAD);
+    }
+    VerdictInputs inputs =
+        new VerdictInputs(
+            release,
+            null,
+            request.candidateLoad(),
+            request.baselineLoad(),
+            request.betaUrl(),
+            VerdictInputs.DEFAULT_PROJECT,
+            request.betaToken(),
+            null,
+            skipped);
+    Evidence evidence = EvidenceReader.read(inputs, policy);
+    Verdict verdict = Aggregator.aggregate(evidence, policy, clock);
+    Path json = request.work().resolve("verdict.json");
+    VerdictJson.write(verdict, json);
+
+    Path results = request.work().resolve("allure-results");
+    deleteTree(results);
+    AllureResults.write(verdict, evidence, results, ReportEnvironment.fromSystem(release));
+    Path allureHome =
+        request.allureHome() != null
+            ? request.allureHome()
+            : AllureReport.locateAllureHome(
+                request.repository().resolve("reports/target/allure-commandline"));
+    Path report =
+        AllureReport.generate(allureHome, List.of(results), request.work().resolve("report"));
+
+    console.println();
+    console.println(ConsoleSummary.render(verdict, json));
+    console.println("Allure report: " + report.resolve("index.html"));
+    console.println(
+        "  view it over http: ./gonogo report --serve "
+            + request.repository().relativize(report)
+            + "   (or: cd "
+            + report
+            + " && python3 -m http.server 8000)");
+    return verdict.exitCode();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

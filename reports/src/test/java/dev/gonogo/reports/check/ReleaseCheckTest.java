@@ -1,0 +1,86 @@
+package dev.gonogo.reports.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The release check end to end, without the load suite (that one runs Maven in Maven; the README's
+ * main command runs it): a real beta-feedback process on SQLite, the beta populations replayed as
+ * Sentry envelopes, the real verdict and a real Allure report.
+ */
+class ReleaseCheckTest {
+  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+  private record Outcome(int exit, String console, JsonNode verdict, Path work) {}
+
+  private static Outcome check(Path work, String... extra) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--repository",
+                REPOSITORY.toString(),
+                "--out",
+                work.toString(),
+                "--skip-load",
+                "--commit",
+                "test"));
+    args.addAll(List.of(extra));
+    int exit =
+        new CommandLine(new CheckCommand(console, java.time.Clock.systemUTC()))
+            .execute(args.toArray(String[]::new));
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    Path json = work.resolve("verdict.json");
+    JsonNode verdict = Files.exists(json) ? new ObjectMapper().readTree(json.toFile()) : null;
+    return new Outcome(exit, text, verdict, work);
+  }
+
+  private static List<String> rules(JsonNode verdict, String status) {
+    List<String> rules = new ArrayList<>();
+    for (JsonNode finding : verdict.path("findings")) {
+      if (finding.path("status").asText().equals(status)) {
+        rules.add(finding.path("rule").asText());
+      }
+    }
+    return rules;
+  }
+
+  @Test
+  void honestCandidate_isGo_andTheReportIsWritten(@TempDir Path work) throws Exception {
+    Outcome outcome = check(work);
+
+    assertThat(outcome.exit()).as(outcome.console()).isZero();
+    assertThat(outcome.verdict().path("status").asText()).isEqualTo("GO");
+    assertThat(outcome.console())
+        .contains("[1/7]", "[7/7]", "demo-app@1.5.0", "GO")
+        .contains(work.resolve("report").resolve("index.html").toString());
+    assertThat(rules(outcome.verdict(), "GO"))
+        .contains("beta.crash-free-sessions", "beta.crash-rate-vs-baseline");
+    assertThat(work.resolve("report/index.html")).isNotEmptyFile();
+  }
+
+  @Test
+  void injectedRegression_isNoGo_forTheRightReasons(@TempDir Path work) throws Exception {
+    Outcome outcome = check(work, "--inject-regression");
+
+    assertThat(outcome.exit()).as(outcome.console()).isEqualTo(1);
+    assertThat(outcome.verdict().path("status").asText()).isEqualTo("NO_GO");
+    assertThat(rules(outcome.verdict(), "NO_GO"))
+        .contains(
+            "beta.crash-free-sessions", "beta.crash-rate-vs-baseline", "beta.new-signature-share");
+    assertThat(outcome.console()).contains("NO-GO", "ReconnectHandler.onSlowAnswer");
+  }
+}
