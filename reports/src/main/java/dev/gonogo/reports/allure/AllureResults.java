@@ -117,7 +117,7 @@ public final class AllureResults {
                     + verdict.exitCode()
                     + ").")
             + FindingTable.of(verdict.findings()));
-    test.setSteps(new ArrayList<>(verdict.findings().stream().map(ResultSink::step).toList()));
+    test.setSteps(new ArrayList<>(verdict.findings().stream().map(sink::step).toList()));
     if (verdictJson != null && Files.isRegularFile(verdictJson)) {
       try {
         sink.attach(
@@ -148,7 +148,7 @@ public final class AllureResults {
         status == Status.GO ? mine.size() + " integration findings, all passed" : worst.reason();
     ResultSink.judge(test, status, worst.category(), sentence, null);
     ResultSink.severity(test, "critical");
-    test.setSteps(new ArrayList<>(mine.stream().map(ResultSink::step).toList()));
+    test.setSteps(new ArrayList<>(mine.stream().map(sink::step).toList()));
     StringBuilder description =
         new StringBuilder(Html.style())
             .append(Html.paragraph(sentence))
@@ -179,7 +179,7 @@ public final class AllureResults {
               null);
       ResultSink.judge(test, finding);
       ResultSink.severity(test, "critical");
-      test.setSteps(new ArrayList<>(List.of(ResultSink.step(finding))));
+      test.setSteps(new ArrayList<>(List.of(sink.step(finding))));
       test.setDescriptionHtml(Html.style() + FindingTable.of(List.of(finding)));
       sink.write(test);
     }

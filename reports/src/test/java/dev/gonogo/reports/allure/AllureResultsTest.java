@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,22 +40,24 @@ class AllureResultsTest {
           "GITHUB_RUN_NUMBER", "42",
           "GITHUB_WORKFLOW", "release");
 
+  @TempDir static Path shared;
   @TempDir Path dir;
-  private WrittenResults results;
+  private static WrittenResults results;
 
-  @BeforeEach
-  void writeNoGo() throws IOException {
-    Path verdictJson = dir.resolve("verdict.json");
+  /** The NO-GO is written once; the tests only read it. */
+  @BeforeAll
+  static void writeNoGo() throws IOException {
+    Path verdictJson = shared.resolve("verdict.json");
     Files.writeString(verdictJson, "{\"status\": \"NO_GO\"}");
     Verdict verdict = ReportFixtures.noGo();
     AllureResults.write(
         verdict,
         ReportFixtures.evidence(),
-        dir.resolve("results"),
+        shared.resolve("results"),
         ReportEnvironment.of(verdict.release(), GITHUB),
         verdictJson,
         CLOCK);
-    results = WrittenResults.read(dir.resolve("results"));
+    results = WrittenResults.read(shared.resolve("results"));
   }
 
   @Test

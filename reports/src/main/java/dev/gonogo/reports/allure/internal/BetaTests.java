@@ -37,7 +37,7 @@ public final class BetaTests {
       ResultSink.judge(test, finding);
       ResultSink.severity(test, SEVERITY);
       test.getLabels().add(ResultSink.label("story", finding.rule()));
-      test.setSteps(new ArrayList<>(List.of(ResultSink.step(finding))));
+      test.setSteps(new ArrayList<>(List.of(sink.step(finding))));
       test.setDescriptionHtml(
           Html.style() + Html.paragraph(finding.reason()) + FindingTable.of(List.of(finding)));
       if (health != null) {

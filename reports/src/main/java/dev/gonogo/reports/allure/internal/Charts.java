@@ -7,6 +7,8 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -20,6 +22,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -77,10 +80,15 @@ public final class Charts {
     percentile.setBase(10);
     percentile.setSmallestValue(1);
     percentile.setNumberFormatOverride(new PercentileFormat());
+    // One tick per power of ten of 1/(1 − p): p0, p90, p99, p99.9, ...
+    percentile.setTickUnit(new NumberTickUnit(1), false, true);
     plot.setDomainAxis(percentile);
     LogAxis millis = new LogAxis("response time (ms)");
     millis.setSmallestValue(0.5);
-    millis.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT));
+    millis.setNumberFormatOverride(
+        new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    millis.setTickUnit(new NumberTickUnit(1), false, true);
+    millis.setMinorTickMarksVisible(true);
     plot.setRangeAxis(millis);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     renderer.setSeriesPaint(0, CANDIDATE);

@@ -50,7 +50,7 @@ public final class LoadTests {
         ResultSink.judge(test, finding);
         ResultSink.severity(test, SEVERITY);
         test.getLabels().add(ResultSink.label("story", finding.rule()));
-        test.setSteps(new ArrayList<>(List.of(ResultSink.step(finding))));
+        test.setSteps(new ArrayList<>(List.of(sink.step(finding))));
         sink.write(test);
       }
     }
@@ -87,7 +87,7 @@ public final class LoadTests {
                 "Baseline");
         ResultSink.judge(test, finding);
         ResultSink.severity(test, SEVERITY);
-        test.setSteps(new ArrayList<>(List.of(ResultSink.step(finding))));
+        test.setSteps(new ArrayList<>(List.of(sink.step(finding))));
         sink.write(test);
       }
     }
@@ -113,7 +113,7 @@ public final class LoadTests {
     } else {
       ResultSink.judge(test, worst.status(), worst.category(), worst.reason(), sentence);
     }
-    test.setSteps(new ArrayList<>(judged.stream().map(ResultSink::step).toList()));
+    test.setSteps(new ArrayList<>(judged.stream().map(sink::step).toList()));
     LoadSummary.Entry baselineGroup = baseline == null ? null : find(baseline, group).orElse(null);
     String stats = LoadTables.stats(candidate, baseline, group);
     String comparisons = judged.isEmpty() ? "" : FindingTable.of(judged);

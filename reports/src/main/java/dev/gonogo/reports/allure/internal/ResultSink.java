@@ -135,7 +135,7 @@ public final class ResultSink {
   }
 
   /** One step per finding: its status, its sentence, its figures as parameters. */
-  public static StepResult step(Finding finding) {
+  public StepResult step(Finding finding) {
     String subject = finding.subject().isEmpty() ? "" : " (" + finding.subject() + ")";
     StepResult step =
         new StepResult()
@@ -148,6 +148,8 @@ public final class ResultSink {
                     + finding.reason())
             .setStatus(status(finding.status()))
             .setStage(Stage.FINISHED)
+            .setStart(start)
+            .setStop(start)
             .setParameters(parameters(finding));
     if (finding.status() != dev.gonogo.reports.verdict.Status.GO) {
       step.setStatusDetails(
