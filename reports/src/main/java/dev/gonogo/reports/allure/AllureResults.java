@@ -3,6 +3,7 @@ package dev.gonogo.reports.allure;
 import dev.gonogo.reports.allure.internal.BetaTests;
 import dev.gonogo.reports.allure.internal.FindingTable;
 import dev.gonogo.reports.allure.internal.Html;
+import dev.gonogo.reports.allure.internal.IntegrationTable;
 import dev.gonogo.reports.allure.internal.LoadTests;
 import dev.gonogo.reports.allure.internal.ReportMetadata;
 import dev.gonogo.reports.allure.internal.ResultSink;

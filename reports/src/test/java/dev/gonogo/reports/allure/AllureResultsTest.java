@@ -5,6 +5,12 @@ import static dev.gonogo.reports.allure.WrittenResults.labels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gonogo.reports.read.Evidence;
+import dev.gonogo.reports.read.Input;
+import dev.gonogo.reports.read.LoadSummary;
+import dev.gonogo.reports.verdict.Category;
+import dev.gonogo.reports.verdict.Finding;
+import dev.gonogo.reports.verdict.Section;
 import dev.gonogo.reports.verdict.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
@@ -281,6 +287,59 @@ class AllureResultsTest {
     assertThat(first.path("attachments")).isEmpty();
     assertThat(WrittenResults.json(other.resolve("executor.json")).path("type").asText())
         .isEqualTo("local");
+  }
+
+  @Test
+  void brokenLoadRun_withoutRequests_isItsOwnTest_inInfrastructure() throws IOException {
+    LoadSummary broken =
+        new LoadSummary(
+            LoadSummary.SCHEMA,
+            "dev.gonogo.load.CapacitySimulation",
+            "capacity",
+            "candidate",
+            List.of("capacitysimulation-20261202010000000"),
+            1_796_173_200_000L,
+            1_796_173_260_000L,
+            "broken",
+            null,
+            List.of(),
+            List.of(),
+            List.of());
+    Finding finding =
+        Finding.notGo(
+            Section.LOAD,
+            "load.baseline.error-rate",
+            "CapacitySimulation / all requests",
+            dev.gonogo.reports.verdict.Status.NO_GO,
+            Category.INFRASTRUCTURE,
+            null,
+            1.0,
+            "%",
+            0L,
+            null,
+            "the candidate's CapacitySimulation run is broken: it made no request at all");
+    Verdict verdict =
+        Verdict.of(ReportFixtures.RELEASE, List.of(finding), ReportFixtures.EVALUATED);
+    Evidence evidence =
+        new Evidence(
+            ReportFixtures.RELEASE,
+            null,
+            List.of(Input.of("--load-candidate", "capacity.json", broken)),
+            List.of(),
+            null);
+    Path other = dir.resolve("broken");
+
+    AllureResults.write(
+        verdict, evidence, other, ReportEnvironment.of(verdict.release(), Map.of()));
+
+    WrittenResults written = WrittenResults.read(other);
+    JsonNode test = written.named("CapacitySimulation / all requests");
+    assertThat(test.path("status").asText()).isEqualTo("failed");
+    assertThat(labels(test, "tag")).containsExactly("Infrastructure");
+    assertThat(Files.readString(written.attachment(test, "Statistics"))).contains("all requests");
+    assertPng(written.attachment(test, "Response time by percentile"));
+    assertThat(written.tests().get(0).path("statusDetails").path("message").asText())
+        .startsWith("[Infrastructure] NO-GO — load.baseline.error-rate: ");
   }
 
   @Test

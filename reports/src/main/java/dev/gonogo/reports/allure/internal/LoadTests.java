@@ -61,12 +61,16 @@ public final class LoadTests {
       }
       LoadSummary candidate = input.value();
       LoadSummary baseline = baselineOf(candidate, baselines).orElse(null);
-      List<LoadSummary.Entry> entries =
-          candidate.groups().isEmpty() ? List.of(candidate.global()) : candidate.groups();
+      List<LoadSummary.Entry> entries = candidate.groups();
+      if (entries.isEmpty()) {
+        // No groups: the whole run is the one group (a broken run may lack even its global entry).
+        entries =
+            List.of(
+                candidate.global() != null
+                    ? candidate.global()
+                    : new LoadSummary.Entry("global", List.of(), 0, 0, 0, 0, 0, null, null));
+      }
       for (LoadSummary.Entry group : entries) {
-        if (group == null) {
-          continue;
-        }
         String subject = subject(candidate, group);
         covered.add(subject);
         List<Finding> judged =

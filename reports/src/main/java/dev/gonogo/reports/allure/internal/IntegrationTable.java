@@ -1,15 +1,14 @@
-package dev.gonogo.reports.allure;
+package dev.gonogo.reports.allure.internal;
 
-import dev.gonogo.reports.allure.internal.Html;
 import dev.gonogo.reports.read.IntegrationResults;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The integration suites' tests that did not simply pass, and the counts per outcome. */
-final class IntegrationTable {
+public final class IntegrationTable {
   private IntegrationTable() {}
 
-  static String of(IntegrationResults results) {
+  public static String of(IntegrationResults results) {
     long[] counts = new long[IntegrationResults.Outcome.values().length];
     long flaky = 0;
     List<List<String>> rows = new ArrayList<>();
