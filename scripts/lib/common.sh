@@ -25,6 +25,34 @@ require_jdk() {
   die "no Java 17+ JDK (javac) on PATH: install one (Debian: apt-get install openjdk-17-jdk-headless) or set PATH/JAVA_HOME"
 }
 
+# Makes sure headless Chromium runs (the reports module's browser test opens the Allure report in
+# it); on Debian as root installs Debian's `chromium` package when missing, otherwise says how.
+require_chromium() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "gonogo: installing headless Chromium (chromium) with apt-get" >&2
+      apt-get update -qq \
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+          chromium fonts-dejavu-core \
+        || die "apt-get could not install chromium; install it (apt-get install chromium) and retry"
+    else
+      die "no chromium on PATH: the Allure report's browser test needs it; install it (Debian: apt-get install chromium, as root)"
+    fi
+  fi
+  local home
+  home=$(mktemp -d)
+  # One bounded headless start proves it can run here (no display, no sandbox, no network).
+  if ! HOME="$home" timeout 60 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$home/profile" --dump-dom about:blank >/dev/null 2>"$home/chromium.err"; then
+    tail -n 5 "$home/chromium.err" >&2
+    rm -rf "$home"
+    die "chromium is installed but could not start headless (see above)"
+  fi
+  rm -rf "$home"
+  echo "$(chromium --version 2>/dev/null | head -n 1) runs headless"
+}
+
 # Runs a named stage, timing it; records "name seconds status" in STAGES for stage_summary.
 STAGES=()
 stage() {
