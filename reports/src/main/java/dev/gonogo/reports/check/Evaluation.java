@@ -85,13 +85,11 @@ final class Evaluation {
 
     console.println();
     console.println(ConsoleSummary.render(verdict, json));
-    console.println("Allure report: " + report.resolve("index.html"));
+    console.println("Allure report: " + report);
     console.println(
-        "  view it over http: ./gonogo report --serve "
-            + request.repository().relativize(report)
-            + "   (or: cd "
-            + report
-            + " && python3 -m http.server 8000)");
+        "  view it in a browser: ./gonogo view "
+            + request.repository().relativize(report.getParent())
+            + "   (serves it on http://127.0.0.1:8000/)");
     return verdict.exitCode();
   }
 

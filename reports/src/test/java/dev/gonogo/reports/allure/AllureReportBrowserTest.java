@@ -54,7 +54,7 @@ class AllureReportBrowserTest {
 
   @Test
   void suitesPage_showsTheNoGoVerdictFirst_andTheLoadGroups() throws Exception {
-    try (StaticServer server = new StaticServer(report)) {
+    try (ReportServer server = new ReportServer(report)) {
       String dom = chromium.dumpDom(server.url() + "#suites");
       keep("suites.html", dom);
       Path png = chromium.screenshot(server.url() + "#suites", artifacts.resolve("suites.png"));
@@ -67,7 +67,7 @@ class AllureReportBrowserTest {
   @Test
   void verdictPage_namesNoGo_withItsReasons() throws Exception {
     String uid = uidOf(NO_GO_NAME);
-    try (StaticServer server = new StaticServer(report)) {
+    try (ReportServer server = new ReportServer(report)) {
       String url = server.url() + "#testresult/" + uid;
       String dom = chromium.dumpDom(url);
       keep("verdict.html", dom);
@@ -81,7 +81,7 @@ class AllureReportBrowserTest {
   @Test
   void loadGroupPage_showsTheRegressionAndItsAttachments() throws Exception {
     String uid = uidOf("CrashFloodSimulation / ingest");
-    try (StaticServer server = new StaticServer(report)) {
+    try (ReportServer server = new ReportServer(report)) {
       String url = server.url() + "#testresult/" + uid;
       String dom = chromium.dumpDom(url);
       keep("load-ingest.html", dom);
@@ -96,7 +96,7 @@ class AllureReportBrowserTest {
 
   @Test
   void overview_showsTheTrendOfTwoRuns() throws Exception {
-    try (StaticServer server = new StaticServer(report)) {
+    try (ReportServer server = new ReportServer(report)) {
       String dom = chromium.dumpDom(server.url());
       keep("overview.html", dom);
       Path png = chromium.screenshot(server.url(), artifacts.resolve("overview.png"));

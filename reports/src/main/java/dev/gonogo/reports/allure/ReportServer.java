@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Serves a folder on loopback, port 0, as the Allure report needs (it does not load from file://).
+ * Serves a generated report folder on loopback, as the Allure report needs (opened from file:// it
+ * stays on "Loading..."). Used by {@code gonogo view} and by the browser test. Only files inside
+ * the folder are served; anything else is 404.
  */
-final class StaticServer implements AutoCloseable {
+public final class ReportServer implements AutoCloseable {
   private static final Map<String, String> TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",
@@ -29,14 +31,22 @@ final class StaticServer implements AutoCloseable {
   private final HttpServer server;
   private final Path root;
 
-  StaticServer(Path root) throws IOException {
+  /** Serves {@code root} on a free loopback port. */
+  public ReportServer(Path root) throws IOException {
+    this(root, 0);
+  }
+
+  /** Serves {@code root} on loopback at {@code port} (0: a free one). */
+  public ReportServer(Path root, int port) throws IOException {
     this.root = root.toAbsolutePath().normalize();
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::serve);
     server.start();
   }
 
-  String url() {
+  /** {@code http://127.0.0.1:<port>/}. */
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
