@@ -12,11 +12,12 @@ import picocli.CommandLine.Spec;
  * {@code gonogo report}: generates the HTML report from Allure results folders (the verdict's, and
  * the integration suites' as they are), keeping the previous report's history.
  *
- * <p>Exit codes: 0 report written, 1 it could not be generated (the message says why), 2 usage
- * error (picocli's).
+ * <p>Exit codes: 0 report written, 1 it could not be generated (the message says why), 64 usage
+ * error.
  */
 @Command(
     name = "report",
+    exitCodeOnInvalidInput = 64,
     mixinStandardHelpOptions = true,
     description = {
       "Generates the Allure HTML report from Allure results folders, keeping the previous"

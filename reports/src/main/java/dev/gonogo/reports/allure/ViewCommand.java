@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "view",
+    exitCodeOnInvalidInput = 64,
     mixinStandardHelpOptions = true,
     description = "Serves a generated Allure report on 127.0.0.1 until Ctrl-C.")
 public final class ViewCommand implements Callable<Integer> {
@@ -49,7 +50,12 @@ public final class ViewCommand implements Callable<Integer> {
     try (ReportServer server = new ReportServer(report, port)) {
       spec.commandLine()
           .getOut()
-          .println("gonogo view: " + report.toAbsolutePath() + " at " + server.url() + " (Ctrl-C stops)");
+          .println(
+              "gonogo view: "
+                  + report.toAbsolutePath()
+                  + " at "
+                  + server.url()
+                  + " (Ctrl-C stops)");
       spec.commandLine().getOut().flush();
       new CountDownLatch(1).await();
     }

@@ -27,14 +27,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The end-to-end release check, the README's main command: start the beta-feedback service on
- * its embedded SQLite store, replay a simulated beta population for a baseline and a candidate
- * release as Sentry-protocol traffic, run the smoke load suite against the baseline and the
- * candidate build, take the verdict, write it and the Allure report, print GO / NO-GO and where
- * the report is. {@code --inject-regression} seeds a regression in the candidate.
+ * The end-to-end release check, the README's main command: start the beta-feedback service on its
+ * embedded SQLite store, replay a simulated beta population for a baseline and a candidate release
+ * as Sentry-protocol traffic, run the smoke load suite against the baseline and the candidate
+ * build, take the verdict, write it and the Allure report, print GO / NO-GO and where the report
+ * is. {@code --inject-regression} seeds a regression in the candidate.
  */
 @Command(
     name = "check",
+    exitCodeOnInvalidInput = 64,
     mixinStandardHelpOptions = true,
     description = {
       "The end-to-end release check on the embedded SQLite store (no Docker): beta replay for a"

@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The release check's last step: the same read → aggregate → write as {@code gonogo verdict},
- * then the Allure report (its history kept in the report folder between checks).
+ * The release check's last step: the same read → aggregate → write as {@code gonogo verdict}, then
+ * the Allure report (its history kept in the report folder between checks).
  */
 final class Evaluation {
   private Evaluation() {}

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs the load-tests module's smoke suite through the Maven Wrapper, as CI does ({@code ./mvnw
- * -pl load-tests verify}), against a candidate the suite starts itself, and collects the load
- * summaries it writes ({@code load-tests/target/load-summary/<simulation>-<label>.json}).
+ * Runs the load-tests module's smoke suite through the Maven Wrapper, as CI does ({@code ./mvnw -pl
+ * load-tests verify}), against a candidate the suite starts itself, and collects the load summaries
+ * it writes ({@code load-tests/target/load-summary/<simulation>-<label>.json}).
  *
  * <p>The suite's own build failure on a missed SLO is expected when the candidate regressed: the
  * summaries are written before Maven fails, and the verdict judges them. A run that wrote no
@@ -108,7 +108,8 @@ final class LoadSuite {
     int exit = process.isAlive() ? -1 : process.exitValue();
     List<Path> copied = new ArrayList<>();
     if (Files.isDirectory(summaries)) {
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(summaries, "*-" + label + ".json")) {
+      try (DirectoryStream<Path> files =
+          Files.newDirectoryStream(summaries, "*-" + label + ".json")) {
         for (Path file : files) {
           Path target = into.resolve(file.getFileName());
           Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
@@ -124,7 +125,8 @@ final class LoadSuite {
     if (!Files.isDirectory(summaries)) {
       return;
     }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(summaries, "*-" + label + ".json")) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(summaries, "*-" + label + ".json")) {
       for (Path file : files) {
         Files.delete(file);
       }

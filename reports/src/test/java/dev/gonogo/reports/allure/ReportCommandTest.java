@@ -68,7 +68,7 @@ class ReportCommandTest {
   void report_withoutResults_isAUsageError() {
     int exit = run("--out", dir.resolve("report").toString());
 
-    assertThat(exit).isEqualTo(2);
+    assertThat(exit).isEqualTo(64);
     assertThat(err.toString()).contains("Missing required option: '--results=DIR'");
   }
 
