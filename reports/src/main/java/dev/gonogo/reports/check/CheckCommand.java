@@ -226,7 +226,10 @@ public final class CheckCommand implements Callable<Integer> {
         progress.detail(c.summaries().size() + " summaries; Maven log: " + c.log());
       }
 
-      progress.step("taking the verdict and writing the Allure report");
+      progress.step("taking the verdict under release-policy.yaml");
+      progress.detail(
+          "integration: not part of this check (the container suites need Docker; ./gonogo test"
+              + " runs them)");
       exit =
           Evaluation.run(
               new Evaluation.Request(
@@ -242,7 +245,8 @@ public final class CheckCommand implements Callable<Integer> {
                   skipLoad,
                   allureHome),
               clock,
-              console);
+              console,
+              progress);
     }
     return exit;
   }

@@ -47,7 +47,8 @@ final class Evaluation {
       Path allureHome) {}
 
   /** Takes the verdict, writes verdict.json and the report, prints them; returns the exit code. */
-  static int run(Request request, Clock clock, PrintStream console) throws IOException {
+  static int run(Request request, Clock clock, PrintStream console, Progress progress)
+      throws IOException {
     ReleasePolicy policy = ReleasePolicy.load(request.repository().resolve("release-policy.yaml"));
     Release release = new Release(request.candidate(), request.baseline(), request.commit());
     // The check runs without Docker: the container suites are ./gonogo test's, and the verdict
@@ -72,6 +73,9 @@ final class Evaluation {
     Path json = request.work().resolve("verdict.json");
     VerdictJson.write(verdict, json);
 
+    progress.detail("verdict: " + verdict.status().label() + " (" + json + ")");
+
+    progress.step("writing the Allure report (history kept from the previous check)");
     Path results = request.work().resolve("allure-results");
     deleteTree(results);
     AllureResults.write(verdict, evidence, results, ReportEnvironment.fromSystem(release));
@@ -86,9 +90,12 @@ final class Evaluation {
     console.println();
     console.println(ConsoleSummary.render(verdict, json));
     console.println("Allure report: " + report);
+    Path folder = report.getParent();
     console.println(
         "  view it in a browser: ./gonogo view "
-            + request.repository().relativize(report.getParent())
+            + (folder.startsWith(request.repository())
+                ? request.repository().relativize(folder)
+                : folder)
             + "   (serves it on http://127.0.0.1:8000/)");
     return verdict.exitCode();
   }
