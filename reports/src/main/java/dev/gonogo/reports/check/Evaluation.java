@@ -78,7 +78,8 @@ final class Evaluation {
     progress.step("writing the Allure report (history kept from the previous check)");
     Path results = request.work().resolve("allure-results");
     deleteTree(results);
-    AllureResults.write(verdict, evidence, results, ReportEnvironment.fromSystem(release));
+    AllureResults.write(
+        verdict, evidence, results, ReportEnvironment.fromSystem(release), json, clock);
     Path allureHome =
         request.allureHome() != null
             ? request.allureHome()

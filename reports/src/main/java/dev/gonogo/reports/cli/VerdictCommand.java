@@ -1,5 +1,7 @@
 package dev.gonogo.reports.cli;
 
+import dev.gonogo.reports.allure.AllureResults;
+import dev.gonogo.reports.allure.ReportEnvironment;
 import dev.gonogo.reports.policy.PolicyException;
 import dev.gonogo.reports.policy.ReleasePolicy;
 import dev.gonogo.reports.read.Evidence;
@@ -104,6 +106,13 @@ public final class VerdictCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Folder to write verdict.json to.")
   Path out;
 
+  @Option(
+      names = "--allure-results",
+      description =
+          "Folder to write the verdict's Allure results to (then: gonogo report --results DIR"
+              + " [integration-tests/target/allure-results] --out REPORT).")
+  Path allureResults;
+
   @Option(names = "--quiet", description = "Print nothing; the exit code is the verdict.")
   boolean quiet;
 
@@ -144,6 +153,10 @@ public final class VerdictCommand implements Callable<Integer> {
     if (out != null) {
       json = out.resolve("verdict.json");
       VerdictJson.write(verdict, json);
+    }
+    if (allureResults != null) {
+      AllureResults.write(
+          verdict, evidence, allureResults, ReportEnvironment.fromSystem(release), json, clock);
     }
     if (!quiet) {
       spec.commandLine().getOut().print(ConsoleSummary.render(verdict, json));

@@ -63,6 +63,38 @@ class VerdictCommandTest {
   }
 
   @Test
+  void allureResults_areWrittenBesideVerdictJson_verdictFirst() throws IOException {
+    Path results = out.resolve("allure-results");
+    int code =
+        run(
+            "--candidate",
+            "app@2.0.0",
+            "--load-candidate",
+            load("releasemanager"),
+            "--skip",
+            "integration",
+            "--skip",
+            "beta",
+            "--out",
+            out.toString(),
+            "--allure-results",
+            results.toString());
+
+    assertThat(code).as(stdout + "" + stderr).isZero();
+    List<String> names = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(results)) {
+      for (Path file : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
+        names.add(new ObjectMapper().readTree(file.toFile()).path("name").asText());
+      }
+    }
+    assertThat(names)
+        .contains("Release verdict: GO — app@2.0.0 (no baseline)")
+        .anySatisfy(name -> assertThat(name).contains("ReleaseManagerSimulation"));
+    assertThat(results.resolve("categories.json")).isNotEmptyFile();
+    assertThat(results.resolve("environment.properties")).content().contains("app@2.0.0");
+  }
+
+  @Test
   void realFailedLoadRun_exit1_noGo_reasonOnScreen() throws IOException {
     int code =
         run(

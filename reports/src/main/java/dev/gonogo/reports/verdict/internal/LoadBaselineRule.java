@@ -28,6 +28,8 @@ import java.util.Map;
  * misses; (c) error rate — two-proportion test with Newcombe's interval. Each is NO-GO when the
  * worsening is significant (Bonferroni over the groups compared) and its point estimate exceeds the
  * policy's tolerance; fewer than {@value #MIN_REQUESTS} requests on either side is INCONCLUSIVE.
+ * Groups are compared when the policy has an SLO for them ({@code load.slos}); the others count in
+ * their simulation's all-requests comparison.
  */
 public final class LoadBaselineRule implements Rule {
   /** Fewer requests than this in a group on either side: INSUFFICIENT_DATA. */
@@ -79,6 +81,11 @@ public final class LoadBaselineRule implements Rule {
       }
       pairs.add(new Pair(c.simulationName(), c.global(), b.global()));
       for (Entry cg : c.groups()) {
+        if (!hasSlo(policy, cg)) {
+          // A group the policy sets no objective for (e.g. the suites' set-up checks, a couple
+          // of requests) is not compared on its own; its requests count in all requests.
+          continue;
+        }
         Entry bg =
             b.groups().stream().filter(g -> g.path().equals(cg.path())).findFirst().orElse(null);
         if (bg == null) {
@@ -116,6 +123,11 @@ public final class LoadBaselineRule implements Rule {
       findings.addAll(compare(pair, limits, alpha, compared));
     }
     return findings;
+  }
+
+  /** Whether the policy has an SLO for the group (its top-level name, as the suites assert). */
+  private static boolean hasSlo(ReleasePolicy policy, Entry group) {
+    return !group.path().isEmpty() && policy.load().slo(group.path().get(0)).isPresent();
   }
 
   private static Finding unpaired(String subject, String reason) {
