@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * after the transaction holding its writes committed; each request's writes sit behind a savepoint,
  * so one bad request does not fail the others. The queue is bounded: when it is full {@link
  * #submit} fails at once with {@link Overloaded} instead of buffering without limit.
+ *
+ * <p>While requests are waiting the writer keeps its connection and prepared statements from one
+ * batch to the next (a burst of short batches otherwise prepares every statement again for each); a
+ * commit that leaves the queue empty, and any failure, gives the connection back to the pool, so a
+ * batch only ever runs on a held connection when it was queued before the previous commit, and an
+ * idle writer holds no connection the pool or the database may have closed.
  */
 public final class GroupCommitWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -48,6 +54,11 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final int maxBatch;
   private final Thread thread;
   private final AtomicBoolean running = new AtomicBoolean(true);
+
+  /** The writer thread's connection and statements between batches; null when given back. */
+  private Connection connection;
+
+  private SqlWrites.Statements statements;
 
   public GroupCommitWriter(DataSource dataSource, int capacity, int maxBatch) {
     this.dataSource = dataSource;
@@ -87,34 +98,45 @@ public final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void run() {
+    warmUp();
     List<Pending> batch = new ArrayList<>(maxBatch);
     while (running.get() || !queue.isEmpty()) {
       try {
         Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
+          release(); // the warm-up's connection, when nothing came after it
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
         commit(batch);
+        if (queue.isEmpty()) {
+          release();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       } catch (RuntimeException e) {
+        release(); // after the rollback in commit: nothing of the batch is kept
         LOG.error("store writer: unexpected failure; failing {} request(s)", batch.size(), e);
         batch.forEach(p -> p.done().completeExceptionally(e));
       } finally {
         batch.clear();
       }
     }
+    release();
   }
 
   private void commit(List<Pending> batch) {
     List<List<Boolean>> results = new ArrayList<>(batch.size());
     List<Throwable> failures = new ArrayList<>(batch.size());
-    try (Connection connection = dataSource.getConnection()) {
+    try {
+      if (connection == null) {
+        connection = dataSource.getConnection();
+        statements = new SqlWrites.Statements(connection);
+      }
       connection.setAutoCommit(false);
-      try (SqlWrites.Statements statements = new SqlWrites.Statements(connection)) {
+      try {
         for (Pending pending : batch) {
           Savepoint savepoint = connection.setSavepoint();
           try {
@@ -135,13 +157,13 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
         statements.flush();
         connection.commit();
-      } catch (SQLException e) {
+        connection.setAutoCommit(true);
+      } catch (SQLException | RuntimeException e) {
         safeRollback(connection);
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
+      release(); // a fresh connection, statements and rollups for the next batch
       Unavailable unavailable = new Unavailable("the store could not commit: " + e.getMessage(), e);
       batch.forEach(p -> p.done().completeExceptionally(unavailable));
       return;
@@ -160,6 +182,51 @@ public final class GroupCommitWriter implements AutoCloseable {
                     failures.get(i)));
       }
     }
+  }
+
+  /**
+   * Runs the write path once in a transaction that is rolled back ({@link SqlWrites#warmUp}), on
+   * the connection the first batch then uses. Requests that come meanwhile wait in the queue. A
+   * failure only means a slower first batch, so it is logged, not thrown.
+   */
+  private void warmUp() {
+    long start = System.nanoTime();
+    try {
+      connection = dataSource.getConnection();
+      statements = new SqlWrites.Statements(connection);
+      connection.setAutoCommit(false);
+      try {
+        Savepoint savepoint = connection.setSavepoint();
+        SqlWrites.warmUp(statements);
+        connection.releaseSavepoint(savepoint);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+      LOG.debug("store writer: warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("store writer: the warm-up write failed, the first batch will be slower", e);
+      release();
+    }
+  }
+
+  /** Closes the statements and gives the connection back to the pool (the pool resets it). */
+  private void release() {
+    if (connection == null) {
+      return;
+    }
+    try {
+      statements.close();
+    } catch (SQLException e) {
+      LOG.debug("store writer: closing its statements failed", e);
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      LOG.debug("store writer: giving its connection back failed", e);
+    }
+    connection = null;
+    statements = null;
   }
 
   private static void safeRollback(Connection connection) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -241,5 +242,75 @@ class GroupCommitWriterTest {
     } finally {
       tiny.close();
     }
+  }
+
+  @Test
+  void warmUp_atStart_leavesNoRowBehind() throws Exception {
+    write(event("e1", "f1")); // the writer has warmed up before its first batch
+
+    assertThat(count("SELECT count(*) FROM project")).isEqualTo(1);
+    for (String table :
+        List.of(
+            "event",
+            "signature",
+            "signature_release",
+            "signature_user",
+            "session",
+            "session_aggregate",
+            "feedback",
+            "attachment",
+            "client_report",
+            "release_user",
+            "health_rollup",
+            "health_hour")) {
+      assertThat(count("SELECT count(*) FROM " + table + " WHERE project_id <> ?", PROJECT))
+          .as(table)
+          .isZero();
+    }
+  }
+
+  @Test
+  void burstOfSessionsOverManyBatches_countsEachSessionOnceByItsLatestStatus() throws Exception {
+    // 16 requests a batch: each wave queues up at once, so its batches run back to back on the
+    // writer's held connection and statements.
+    int sessions = 60;
+    writeWave(sessions, i -> session(i, "ok", 1, true));
+    writeWave(sessions, i -> session(i, i % 10 == 0 ? "crashed" : "exited", 2, false));
+    writeWave(sessions, i -> session(i, "ok", 3, false)); // after the end: changes nothing
+
+    String all = "FROM health_rollup WHERE dimension = 'all' AND release = '1.0.0'";
+    assertThat(count("SELECT sessions " + all)).isEqualTo(sessions);
+    assertThat(count("SELECT crashed " + all)).isEqualTo(6);
+    assertThat(count("SELECT errored + abnormal " + all)).isZero();
+    assertThat(count("SELECT users " + all)).isEqualTo(30); // two sessions per device
+    assertThat(count("SELECT crashed_users " + all)).isEqualTo(3); // devices 0, 10 and 20
+    assertThat(count("SELECT count(*) FROM session WHERE status = 'crashed'")).isEqualTo(6);
+    assertThat(count("SELECT sum(sessions) FROM health_hour")).isEqualTo(sessions);
+  }
+
+  private void writeWave(int n, IntFunction<Write> write) throws Exception {
+    List<CompletableFuture<List<Boolean>>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      futures.add(writer.submit(List.of(write.apply(i))));
+    }
+    for (CompletableFuture<List<Boolean>> future : futures) {
+      assertThat(future.get()).containsExactly(true);
+    }
+  }
+
+  private static SessionUpdate session(int i, String status, long seq, boolean init) {
+    return new SessionUpdate(
+        PROJECT,
+        "burst-" + i,
+        "device-" + (i % 30),
+        "1.0.0",
+        "beta",
+        status,
+        0,
+        seq,
+        init,
+        500,
+        null,
+        1000 + seq);
   }
 }
