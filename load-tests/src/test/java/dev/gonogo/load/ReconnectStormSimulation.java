@@ -11,6 +11,7 @@ import dev.gonogo.load.sim.BetaClient;
 import dev.gonogo.load.sim.Groups;
 import dev.gonogo.load.sim.Slos;
 import dev.gonogo.load.sim.Suite;
+import dev.gonogo.load.sim.Warmup;
 import dev.gonogo.load.target.SuiteTarget;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.OpenInjectionStep;
@@ -26,10 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every client reconnecting at once after an outage: all clients start in the same instant, each on
- * its own new connection (Gatling's default: one connection pool per virtual user), and flush what
- * their SDK cached offline: the session's first update, for {@code crash-share} of them a crash and
- * the crashed last update, else the exited one.
+ * Every client reconnecting at once after a network outage: all clients start in the same instant,
+ * each on its own new connection (Gatling's default: one connection pool per virtual user), and
+ * flush what their SDK cached offline: the session's first update, for {@code crash-share} of them
+ * a crash and the crashed last update, else the exited one. The server was serving before the
+ * outage: {@code warmup-sessions} sessions are sent before the storm, outside Gatling's statistics
+ * ({@link Warmup}).
  */
 public class ReconnectStormSimulation extends Simulation {
   private static final Logger LOG = LoggerFactory.getLogger(ReconnectStormSimulation.class);
@@ -78,6 +81,7 @@ public class ReconnectStormSimulation extends Simulation {
         PLAN.crashShare(),
         PLAN.maxDuration().toSeconds(),
         target.describe());
+    LOG.info(Warmup.run(target, PLAN.warmupSessions()));
   }
 
   @Override

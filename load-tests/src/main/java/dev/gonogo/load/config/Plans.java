@@ -52,12 +52,20 @@ public final class Plans {
   }
 
   /** Every client reconnecting at the same moment and flushing what it cached offline. */
-  public record ReconnectStorm(int clients, double crashShare, Duration maxDuration) {
+  /**
+   * @param warmupSessions sessions sent (start and end, unmeasured) before the storm, so it hits a
+   *     server that has been serving, as after a network outage; 0 storms a cold process
+   */
+  public record ReconnectStorm(
+      int clients, double crashShare, Duration maxDuration, int warmupSessions) {
     public ReconnectStorm {
       if (clients < 1) {
         throw new IllegalArgumentException("clients must be >= 1, was " + clients);
       }
       checkShare(crashShare, "crashShare");
+      if (warmupSessions < 0) {
+        throw new IllegalArgumentException("warmupSessions must be >= 0, was " + warmupSessions);
+      }
     }
   }
 
@@ -150,13 +158,14 @@ public final class Plans {
   public static ReconnectStorm reconnectStorm(LoadSettings s) {
     Duration stop = s.seconds("gonogo.load.reconnect.max-duration-seconds", 2, 3_600);
     double crashShare = share(s, "gonogo.load.reconnect.crash-share");
+    int warmup = s.integer("gonogo.load.reconnect.warmup-sessions", 0, 100_000);
     if (LoadProfile.from(s) == LoadProfile.REALISTIC) {
       TrafficModel model = TrafficModel.from(s);
       int clients = (int) Math.max(1, Math.round(model.peakConcurrentUsers() * scale(s)));
-      return new ReconnectStorm(clients, model.crashRate(), stop);
+      return new ReconnectStorm(clients, model.crashRate(), stop, warmup);
     }
     return new ReconnectStorm(
-        s.integer("gonogo.load.reconnect.clients", 1, 100_000), crashShare, stop);
+        s.integer("gonogo.load.reconnect.clients", 1, 100_000), crashShare, stop, warmup);
   }
 
   public static ReleaseManager releaseManager(LoadSettings s) {
