@@ -29,7 +29,12 @@ public record LoadPolicy(Path source, List<Slo> slos, BaselineLimits baseline) {
   private static final Set<String> SLO_KEYS =
       Set.of("group", "p95-ms", "p99-ms", "max-error-percent", "min-requests-per-second");
   private static final Set<String> BASELINE_KEYS =
-      Set.of("max-p95-increase-percent", "max-p99-increase-percent", "max-error-percent-increase");
+      Set.of(
+          "max-median-increase-percent",
+          "max-p95-increase-percent",
+          "max-p99-increase-percent",
+          "min-increase-ms",
+          "max-error-percent-increase");
 
   public LoadPolicy {
     Objects.requireNonNull(source, "source");
@@ -109,8 +114,10 @@ public record LoadPolicy(Path source, List<Slo> slos, BaselineLimits baseline) {
     rejectUnknown(file, "load.baseline", baseline, BASELINE_KEYS);
     BaselineLimits limits =
         new BaselineLimits(
+            required(file, baseline, "max-median-increase-percent"),
             required(file, baseline, "max-p95-increase-percent"),
             required(file, baseline, "max-p99-increase-percent"),
+            required(file, baseline, "min-increase-ms"),
             required(file, baseline, "max-error-percent-increase"));
     return new LoadPolicy(file, slos, limits);
   }

@@ -28,6 +28,8 @@ class LoadPolicyTest {
         .extracting(Slo::group)
         .containsExactly("all", "ingest");
     assertThat(policy.baseline().maxP95IncreasePercent()).isEqualTo(25.0);
+    assertThat(policy.baseline().maxMedianIncreasePercent()).isEqualTo(50.0);
+    assertThat(policy.baseline().minIncreaseMs()).isEqualTo(10.0);
   }
 
   @Test
@@ -45,6 +47,7 @@ class LoadPolicyTest {
     Path file =
         write(
             "load:\n  slos:\n    - group: ingest\n  baseline:\n    max-p95-increase-percent: 1\n"
+                + "    max-median-increase-percent: 1\n    min-increase-ms: 1\n"
                 + "    max-p99-increase-percent: 1\n    max-error-percent-increase: 1\n");
 
     assertThatThrownBy(() -> LoadPolicy.read(file)).hasMessageContaining("sets no bound");

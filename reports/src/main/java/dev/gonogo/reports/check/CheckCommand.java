@@ -61,9 +61,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--inject-regression",
       description =
-          "Seed a regression in the candidate: a new crash (the reconnect handler fails when the"
-              + " server answers slowly) in its beta population, and a candidate build configured"
-              + " to commit every write on its own (gonogo.ingest.batch-size=1).")
+          "Seed a regression in the candidate: a new crash in its beta population (the reconnect"
+              + " handler fails when the server answers slowly), 1.5 % of sessions.")
   boolean injectRegression;
 
   @Option(
@@ -212,13 +211,11 @@ public final class CheckCommand implements Callable<Integer> {
                 progress::detail);
         baselineLoad = b.summaries();
         progress.detail(b.summaries().size() + " summaries; Maven log: " + b.log());
-        progress.step(
-            "smoke load suite against the candidate build"
-                + (injectRegression ? " (seeded: gonogo.ingest.batch-size=1)" : ""));
+        progress.step("smoke load suite against the candidate build");
         LoadSuite.Run c =
             suite.run(
                 "candidate",
-                injectRegression ? BASE_JVM + " " + REGRESSED_CONFIG : BASE_JVM,
+                BASE_JVM,
                 work.resolve("load/candidate"),
                 work.resolve("logs/load-candidate.log"),
                 progress::detail);
@@ -253,9 +250,6 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** The candidate's JVM in both load runs: bounded heap, as the main command runs it. */
   static final String BASE_JVM = "-Xmx256m -XX:+ExitOnOutOfMemoryError";
-
-  /** The seeded configuration regression: every write committed on its own. */
-  static final String REGRESSED_CONFIG = "-Dgonogo.ingest.batch-size=1";
 
   private static Path betaFeedbackJar(Path repo) throws IOException {
     Path target = repo.resolve("beta-feedback/target");

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Headless Chromium (Debian's {@code chromium}) as the tests drive it: one process per page, with
  * its own profile and HOME, bounded in time (docs/report.md, MACHINE-FACTS).
  */
-final class Chromium {
+public final class Chromium {
   private static final long TIMEOUT_SECONDS = 90;
   private final Path executable;
   private final Path home;
@@ -27,7 +27,7 @@ final class Chromium {
    * The {@code chromium} on PATH (or {@code -Dgonogo.chromium=...}); fails — never skips — when
    * there is none.
    */
-  static Chromium find(Path home) {
+  public static Chromium find(Path home) {
     return find(
         home, System.getProperty("gonogo.chromium"), System.getenv().getOrDefault("PATH", ""));
   }
@@ -58,12 +58,12 @@ final class Chromium {
   }
 
   /** The page's DOM after its scripts ran. */
-  String dumpDom(String url) throws IOException, InterruptedException {
+  public String dumpDom(String url) throws IOException, InterruptedException {
     return run(List.of("--dump-dom", url), "dump-dom");
   }
 
   /** A screenshot of the page at 1400×1000. */
-  Path screenshot(String url, Path png) throws IOException, InterruptedException {
+  public Path screenshot(String url, Path png) throws IOException, InterruptedException {
     Files.deleteIfExists(png);
     run(
         List.of("--window-size=1400,1000", "--screenshot=" + png.toAbsolutePath(), url),

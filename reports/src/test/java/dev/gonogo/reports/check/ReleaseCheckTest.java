@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gonogo.reports.allure.Chromium;
+import dev.gonogo.reports.allure.ReportServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,36 @@ class ReleaseCheckTest {
     return rules;
   }
 
+  /**
+   * Opens the check's own report in headless Chromium, on the verdict's page, and keeps the
+   * screenshot in {@code target/browser/}.
+   */
+  private static void assertTheReportShows(Path report, String verdictName, String artifact)
+      throws Exception {
+    Path artifacts =
+        Files.createDirectories(
+            Path.of(System.getProperty("gonogo.browser.dir", "target/browser")));
+    Chromium chromium = Chromium.find(Files.createDirectories(report.resolveSibling("home")));
+    String uid = null;
+    for (JsonNode node :
+        new ObjectMapper()
+            .readTree(report.resolve("data/suites.json").toFile())
+            .findParents("name")) {
+      if (node.path("name").asText().equals(verdictName) && node.has("status")) {
+        uid = node.path("uid").asText();
+      }
+    }
+    assertThat(uid)
+        .as("the verdict test %s in the report's data/suites.json", verdictName)
+        .isNotNull();
+    try (ReportServer server = new ReportServer(report)) {
+      String url = server.url() + "#testresult/" + uid;
+      String dom = chromium.dumpDom(url);
+      chromium.screenshot(url, artifacts.resolve(artifact + ".png"));
+      assertThat(dom).contains(verdictName, "beta.crash-free-sessions");
+    }
+  }
+
   private static String reason(JsonNode verdict, String rule) {
     for (JsonNode finding : verdict.path("findings")) {
       if (finding.path("rule").asText().equals(rule)) {
@@ -81,6 +113,10 @@ class ReleaseCheckTest {
     assertThat(outcome.console())
         .contains("integration was not evaluated", "container suites need Docker");
     assertThat(work.resolve("report/index.html")).isNotEmptyFile();
+    assertTheReportShows(
+        work.resolve("report"),
+        "Release verdict: GO — demo-app@1.5.0 vs demo-app@1.4.0",
+        "release-check-go");
   }
 
   @Test
@@ -93,6 +129,10 @@ class ReleaseCheckTest {
         .contains(
             "beta.crash-free-sessions", "beta.crash-rate-vs-baseline", "beta.new-signature-share");
     assertThat(outcome.console()).contains("NO-GO", "beta.new-signature-share");
+    assertTheReportShows(
+        work.resolve("report"),
+        "Release verdict: NO-GO — demo-app@1.5.0 vs demo-app@1.4.0",
+        "release-check-no-go");
     assertThat(reason(outcome.verdict(), "beta.new-signature-share"))
         .contains("ReconnectHandler.onSlowAnswer");
   }

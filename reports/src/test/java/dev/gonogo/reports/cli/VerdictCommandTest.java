@@ -71,6 +71,8 @@ class VerdictCommandTest {
             "app@2.0.0",
             "--load-candidate",
             load("releasemanager"),
+            "--load-candidate",
+            load("betatraffic"),
             "--skip",
             "integration",
             "--skip",

@@ -130,10 +130,47 @@ class LoadBaselineStatisticsTest {
     assertThat(shift.status()).isEqualTo(Status.NO_GO);
     assertThat(shift.category()).isEqualTo(Category.PRODUCT_REGRESSION);
     assertThat(shift.observed()).isBetween(80.0, 120.0);
-    assertThat(shift.interval().low()).isGreaterThan(25.0);
+    assertThat(shift.interval().low()).isGreaterThan(50.0);
     assertThat(shift.interval().method()).isEqualTo("hodges-lehmann");
     assertThat(shift.sampleSize()).isEqualTo((long) REQUESTS);
-    assertThat(shift.reason()).contains("Mann–Whitney").contains("limit +25 %");
+    assertThat(shift.reason()).contains("Mann–Whitney").contains("limit +50 % and 10 ms");
+  }
+
+  /**
+   * A fast endpoint (median ~3 ms) one millisecond slower everywhere: +33 % and significant, but
+   * below {@code min-increase-ms}: never NO-GO.
+   */
+  @Test
+  void fastEndpoint_oneMillisecondSlower_isBelowMinIncreaseMs_go() {
+    List<Finding> f =
+        compare(
+            run("candidate", 11, REQUESTS, 0, v -> v / 16 + 1),
+            run("baseline", 12, REQUESTS, 0, v -> v / 16));
+
+    assertThat(f)
+        .filteredOn(x -> x.rule().startsWith("load.baseline.") && !x.rule().endsWith("error-rate"))
+        .isNotEmpty()
+        .allSatisfy(x -> assertThat(x.status()).as(x.reason()).isEqualTo(Status.GO));
+  }
+
+  /**
+   * A shift whose estimate is past the tolerance but whose interval reaches back below it is GO
+   * with a warning, not NO-GO: sequential runs drift (docs/verdict.md).
+   */
+  @Test
+  void shiftPastTheToleranceButNotProven_isGoWithAWarning() {
+    List<Finding> f =
+        compare(run("candidate", 21, 60, 0, v -> v * 1.6), run("baseline", 22, 60, 0, v -> v));
+
+    Finding shift =
+        f.stream()
+            .filter(x -> x.rule().equals("load.baseline.latency-shift"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(shift.status()).as(shift.reason()).isEqualTo(Status.GO);
+    assertThat(shift.observed()).isGreaterThan(50.0);
+    assertThat(shift.interval().low()).isLessThan(50.0);
+    assertThat(shift.reason()).startsWith("warning: possibly slower than the baseline");
   }
 
   /** 3 % of requests take 2× the baseline's p99: p99 doubles, the median moves about 2 %. */

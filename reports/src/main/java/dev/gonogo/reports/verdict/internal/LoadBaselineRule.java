@@ -25,15 +25,25 @@ import java.util.Map;
  * Candidate against baseline, per simulation and per request group (and all requests), under {@code
  * load.baseline}: (a) latency shift — one-sided Mann–Whitney test with the Hodges–Lehmann shift;
  * (b) p95 and p99 increase with a bootstrap interval, which catches a tail-only shift the rank test
- * misses; (c) error rate — two-proportion test with Newcombe's interval. Each is NO-GO when the
- * worsening is significant (Bonferroni over the groups compared) and its point estimate exceeds the
- * policy's tolerance; fewer than {@value #MIN_REQUESTS} requests on either side is INCONCLUSIVE.
- * Groups are compared when the policy has an SLO for them ({@code load.slos}); the others count in
- * their simulation's all-requests comparison.
+ * misses; (c) error rate — two-proportion test with Newcombe's interval. A latency comparison is
+ * NO-GO when the worsening is significant (Bonferroni over the groups compared) and its interval
+ * lies wholly past the policy's tolerance, relative and in ms ({@code min-increase-ms}); the error
+ * rate when it is significant and its estimate exceeds the tolerance; fewer than {@value
+ * #MIN_REQUESTS} requests on either side is INCONCLUSIVE. Groups are compared when the policy has
+ * an SLO for them ({@code load.slos}); the others count in their simulation's all-requests
+ * comparison.
  */
 public final class LoadBaselineRule implements Rule {
   /** Fewer requests than this in a group on either side: INSUFFICIENT_DATA. */
   public static final int MIN_REQUESTS = 30;
+
+  /**
+   * A worsening whose estimate is past the tolerance but whose interval reaches back below it: GO,
+   * said plainly. Two runs one after the other on one machine drift by more than their sampling
+   * error (docs/verdict.md), so only a worsening proven past the tolerance is NO-GO.
+   */
+  static final String WARNING =
+      "warning: possibly slower than the baseline, not proven past the limit: ";
 
   @Override
   public String name() {
@@ -209,7 +219,14 @@ public final class LoadBaselineRule implements Rule {
               shift.high() / median * 100,
               familyConfidence,
               "hodges-lehmann");
-      boolean slower = shift.pValue() < alpha && shiftPct > limits.maxP95IncreasePercent();
+      double tolerance = limits.maxMedianIncreasePercent();
+      double floorMs = limits.minIncreaseMs();
+      // Proven: significant, and even the interval's low end is past the tolerance (relative and
+      // absolute). Possible: the estimate is past it but the interval reaches back below.
+      boolean slower =
+          shift.pValue() < alpha && shiftInterval.low() > tolerance && shift.low() > floorMs;
+      boolean possibly =
+          !slower && shift.pValue() < alpha && shiftPct > tolerance && shift.shiftMs() > floorMs;
       String reason =
           subject
               + ": median latency shift "
@@ -219,8 +236,10 @@ public final class LoadBaselineRule implements Rule {
               + " % of the baseline's "
               + num(median)
               + " ms; limit +"
-              + num(limits.maxP95IncreasePercent())
-              + " %); one-sided Mann–Whitney p "
+              + num(tolerance)
+              + " % and "
+              + num(floorMs)
+              + " ms); one-sided Mann–Whitney p "
               + Findings.p(shift.pValue())
               + " ("
               + bonferroni
@@ -241,7 +260,7 @@ public final class LoadBaselineRule implements Rule {
                   Status.NO_GO,
                   Category.PRODUCT_REGRESSION,
                   shiftPct,
-                  limits.maxP95IncreasePercent(),
+                  tolerance,
                   "%",
                   sample,
                   shiftInterval,
@@ -251,11 +270,11 @@ public final class LoadBaselineRule implements Rule {
                   "load.baseline.latency-shift",
                   subject,
                   shiftPct,
-                  limits.maxP95IncreasePercent(),
+                  tolerance,
                   "%",
                   sample,
                   shiftInterval,
-                  reason));
+                  possibly ? WARNING + reason : reason));
       // (b) tails
       long seed = subject.hashCode() * 0x9E3779B97F4A7C15L;
       findings.add(
@@ -266,6 +285,7 @@ public final class LoadBaselineRule implements Rule {
               cb,
               bb,
               limits.maxP95IncreasePercent(),
+              limits.minIncreaseMs(),
               alpha,
               bonferroni,
               sizes,
@@ -279,6 +299,7 @@ public final class LoadBaselineRule implements Rule {
               cb,
               bb,
               limits.maxP99IncreasePercent(),
+              limits.minIncreaseMs(),
               alpha,
               bonferroni,
               sizes,
@@ -350,6 +371,7 @@ public final class LoadBaselineRule implements Rule {
       Buckets cb,
       Buckets bb,
       double limit,
+      double floorMs,
       double alpha,
       String bonferroni,
       String sizes,
@@ -357,7 +379,11 @@ public final class LoadBaselineRule implements Rule {
       long seed) {
     LatencyComparison.TailShift t =
         LatencyComparison.tail(cb, bb, q, 1 - alpha, LatencyComparison.BOOTSTRAP_ROUNDS, seed);
-    boolean worse = t.oneSidedLow() > 0 && t.increasePercent() > limit;
+    double increaseMs = t.candidateMs() - t.baselineMs();
+    // Proven: the one-sided bound itself is past the tolerance, relative and absolute.
+    boolean worse = t.oneSidedLow() > limit && t.baselineMs() * t.oneSidedLow() / 100 > floorMs;
+    boolean possibly =
+        !worse && t.oneSidedLow() > 0 && t.increasePercent() > limit && increaseMs > floorMs;
     Interval interval = new Interval(t.low(), t.high(), 1 - alpha, "bootstrap");
     String reason =
         subject
@@ -371,7 +397,9 @@ public final class LoadBaselineRule implements Rule {
             + signed(t.increasePercent())
             + " %; limit +"
             + num(limit)
-            + " %); "
+            + " % and "
+            + num(floorMs)
+            + " ms); "
             + pct(1 - alpha)
             + " bootstrap interval "
             + signed(t.low())
@@ -398,7 +426,15 @@ public final class LoadBaselineRule implements Rule {
             interval,
             name + " regressed: " + reason)
         : Finding.go(
-            Section.LOAD, rule, subject, t.increasePercent(), limit, "%", sample, interval, reason);
+            Section.LOAD,
+            rule,
+            subject,
+            t.increasePercent(),
+            limit,
+            "%",
+            sample,
+            interval,
+            possibly ? WARNING + reason : reason);
   }
 
   private static String num2(double v) {
