@@ -11,14 +11,18 @@ package dev.gonogo.load.policy;
  * @param minIncreaseMs a latency rise smaller than this, in ms, is never a regression (a 3 ms
  *     median that becomes 4 ms is +33 %, and nothing a user sees)
  * @param maxErrorPercentIncrease largest allowed rise of the error percentage, in points
+ * @param excludeSimulations simulations (short class names) not compared with their baseline:
+ *     bursts whose requests all move together are one event each, judged by their SLOs
  */
 public record BaselineLimits(
     double maxMedianIncreasePercent,
     double maxP95IncreasePercent,
     double maxP99IncreasePercent,
     double minIncreaseMs,
-    double maxErrorPercentIncrease) {
+    double maxErrorPercentIncrease,
+    java.util.Set<String> excludeSimulations) {
   public BaselineLimits {
+    excludeSimulations = java.util.Set.copyOf(excludeSimulations);
     if (maxMedianIncreasePercent < 0
         || maxP95IncreasePercent < 0
         || maxP99IncreasePercent < 0

@@ -34,7 +34,8 @@ public record LoadPolicy(Path source, List<Slo> slos, BaselineLimits baseline) {
           "max-p95-increase-percent",
           "max-p99-increase-percent",
           "min-increase-ms",
-          "max-error-percent-increase");
+          "max-error-percent-increase",
+          "exclude-simulations");
 
   public LoadPolicy {
     Objects.requireNonNull(source, "source");
@@ -118,7 +119,8 @@ public record LoadPolicy(Path source, List<Slo> slos, BaselineLimits baseline) {
             required(file, baseline, "max-p95-increase-percent"),
             required(file, baseline, "max-p99-increase-percent"),
             required(file, baseline, "min-increase-ms"),
-            required(file, baseline, "max-error-percent-increase"));
+            required(file, baseline, "max-error-percent-increase"),
+            names(file, baseline, "exclude-simulations"));
     return new LoadPolicy(file, slos, limits);
   }
 
@@ -160,6 +162,26 @@ public record LoadPolicy(Path source, List<Slo> slos, BaselineLimits baseline) {
       throw new PolicyException(file + ": " + where + "." + key + " must be a number");
     }
     return OptionalDouble.of(value.doubleValue());
+  }
+
+  /** An optional list of names; absent is empty. */
+  private static Set<String> names(Path file, JsonNode node, String key) {
+    JsonNode list = node.path(key);
+    if (list.isMissingNode() || list.isNull()) {
+      return Set.of();
+    }
+    if (!list.isArray()) {
+      throw new PolicyException(file + ": load.baseline." + key + " must be a list of names");
+    }
+    Set<String> names = new java.util.LinkedHashSet<>();
+    for (JsonNode name : list) {
+      if (!name.isTextual() || name.asText().isBlank()) {
+        throw new PolicyException(
+            file + ": load.baseline." + key + " must list simulation names, found " + name);
+      }
+      names.add(name.asText());
+    }
+    return names;
   }
 
   private static double required(Path file, JsonNode node, String key) {

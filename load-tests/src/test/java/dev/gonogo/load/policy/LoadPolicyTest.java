@@ -30,6 +30,7 @@ class LoadPolicyTest {
     assertThat(policy.baseline().maxP95IncreasePercent()).isEqualTo(25.0);
     assertThat(policy.baseline().maxMedianIncreasePercent()).isEqualTo(50.0);
     assertThat(policy.baseline().minIncreaseMs()).isEqualTo(10.0);
+    assertThat(policy.baseline().excludeSimulations()).containsExactly("ReconnectStormSimulation");
   }
 
   @Test

@@ -300,7 +300,8 @@ public final class CheckCommand implements Callable<Integer> {
     return URI.create(project.get("dsn").asText());
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** Deletes {@code dir} and everything below it; nothing when it does not exist. */
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

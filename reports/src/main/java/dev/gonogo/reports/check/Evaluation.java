@@ -16,14 +16,11 @@ import dev.gonogo.reports.write.VerdictJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The release check's last step: the same read → aggregate → write as {@code gonogo verdict}, then
@@ -77,7 +74,7 @@ final class Evaluation {
 
     progress.step("writing the Allure report (history kept from the previous check)");
     Path results = request.work().resolve("allure-results");
-    deleteTree(results);
+    CheckCommand.deleteTree(results);
     AllureResults.write(
         verdict, evidence, results, ReportEnvironment.fromSystem(release), json, clock);
     Path allureHome =
@@ -99,16 +96,5 @@ final class Evaluation {
                 : folder)
             + "   (serves it on http://127.0.0.1:8000/)");
     return verdict.exitCode();
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -173,6 +173,40 @@ class LoadBaselineStatisticsTest {
     assertThat(shift.reason()).startsWith("warning: possibly slower than the baseline");
   }
 
+  /** The storm is excluded by the policy: even a doubled latency is not compared, and says so. */
+  @Test
+  void excludedSimulation_isNotCompared_andSaysSo() {
+    List<Finding> f =
+        compare(
+            asStorm(run("candidate", 31, REQUESTS, 0, v -> 2 * v)),
+            asStorm(run("baseline", 32, REQUESTS, 0, v -> v)));
+
+    assertThat(f)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.rule()).isEqualTo("load.baseline.excluded");
+              assertThat(x.status()).isEqualTo(Status.GO);
+              assertThat(x.reason()).contains("ReconnectStormSimulation", "exclude-simulations");
+            });
+  }
+
+  private static LoadSummary asStorm(LoadSummary s) {
+    return new LoadSummary(
+        s.schema(),
+        "dev.gonogo.load.ReconnectStormSimulation",
+        s.profile(),
+        s.label(),
+        s.runs(),
+        s.start(),
+        s.end(),
+        s.status(),
+        s.global(),
+        s.groups(),
+        s.requests(),
+        s.assertions());
+  }
+
   /** 3 % of requests take 2× the baseline's p99: p99 doubles, the median moves about 2 %. */
   @Test
   void tailOnlyShift_p99Doubled_medianUnchanged_isCaughtByTheTailCheck() {

@@ -79,6 +79,23 @@ public final class LoadBaselineRule implements Rule {
     List<Finding> findings = new ArrayList<>();
     List<Pair> pairs = new ArrayList<>();
     for (LoadSummary b : byBaseline.values()) {
+      if (policy.load().baseline().excludeSimulations().contains(b.simulationName())) {
+        findings.add(
+            Finding.go(
+                Section.LOAD,
+                "load.baseline.excluded",
+                b.simulationName(),
+                null,
+                null,
+                "",
+                null,
+                null,
+                b.simulationName()
+                    + " is not compared with its baseline (load.baseline.exclude-simulations):"
+                    + " its requests arrive at once and move together, one event per run; its"
+                    + " SLOs judge it"));
+        continue;
+      }
       LoadSummary c = candidates.get(b.simulation());
       if (c == null) {
         findings.add(
@@ -113,7 +130,8 @@ public final class LoadBaselineRule implements Rule {
       }
     }
     for (LoadSummary c : candidates.values()) {
-      if (!byBaseline.containsKey(c.simulation())) {
+      if (!byBaseline.containsKey(c.simulation())
+          && !policy.load().baseline().excludeSimulations().contains(c.simulationName())) {
         findings.add(
             unpaired(
                 c.simulationName(),
