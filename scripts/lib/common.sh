@@ -1,9 +1,11 @@
 # Shared helpers for gonogo's scripts. Source it; do not run it.
 
 # Prints a message to stderr and exits non-zero.
+# The status is DIE_STATUS (default 1); scripts whose exit code carries a verdict set it to 70, so a
+# broken build is never read as NO-GO.
 die() {
   echo "gonogo: $*" >&2
-  exit 1
+  exit "${DIE_STATUS:-1}"
 }
 
 # Makes sure a Java 17+ JDK is on PATH; on Debian as root installs one, otherwise says how.

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * {@code gonogo report}: generates the HTML report from Allure results folders (the verdict's, and
  * the integration suites' as they are), keeping the previous report's history.
  *
- * <p>Exit codes: 0 report written, 1 it could not be generated (the message says why), 64 usage
+ * <p>Exit codes: 0 report written, 70 it could not be generated (the message says why), 64 usage
  * error.
  */
 @Command(
@@ -74,15 +74,15 @@ public final class ReportCommand implements Callable<Integer> {
           .println(
               "report: "
                   + index.toAbsolutePath()
-                  + "\nview it over http, e.g. (cd "
-                  + out.toAbsolutePath()
-                  + " && python3 -m http.server 8000), or any static web server, then open http://127.0.0.1:8000");
+                  + "\nview it over http: ./gonogo view "
+                  + out
+                  + " (or any static web server; opened as a file it stays on Loading...)");
       spec.commandLine().getOut().flush();
       return 0;
     } catch (AllureReport.AllureReportException e) {
       spec.commandLine().getErr().println("gonogo report: " + e.getMessage());
       spec.commandLine().getErr().flush();
-      return 1;
+      return 70;
     }
   }
 }

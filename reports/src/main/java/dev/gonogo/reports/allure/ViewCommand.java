@@ -45,7 +45,7 @@ public final class ViewCommand implements Callable<Integer> {
               "gonogo view: no report at "
                   + report.toAbsolutePath()
                   + " (no index.html): run ./gonogo (the release check) or gonogo report first");
-      return 1;
+      return 64;
     }
     try (ReportServer server = new ReportServer(report, port)) {
       spec.commandLine()

@@ -66,45 +66,23 @@ final class LoadSuite {
             .redirectErrorStream(true)
             .start();
     process.getOutputStream().close();
-    try (BufferedReader lines =
-            new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter out =
-            new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
-      out.println("$ " + String.join(" ", command));
-      Thread pump =
-          new Thread(
-              () -> {
-                try {
-                  String line;
-                  while ((line = lines.readLine()) != null) {
-                    out.println(line);
-                    if (line.startsWith("[load-summary] dev.gonogo.load.")) {
-                      progress.accept(
-                          line.substring("[load-summary] dev.gonogo.load.".length())
-                              .replaceAll(" -> .*$", ""));
-                    } else if (line.contains("Simulation dev.gonogo.load.")
-                        && line.contains("started")) {
-                      progress.accept(line.replaceAll("^.*Simulation dev\\.gonogo\\.load\\.", ""));
-                    }
-                  }
-                } catch (IOException e) {
-                  out.println("(stopped reading Maven's output: " + e.getMessage() + ")");
-                }
-              },
-              "load-suite-" + label);
-      pump.setDaemon(true);
-      pump.start();
-      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        process.waitFor(20, TimeUnit.SECONDS);
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        progress.accept("stopped after " + timeout.toSeconds() + " s (its time limit)");
-      }
-      pump.join(5_000);
+    // The pump owns Maven's output and the log: if a stray child keeps the pipe open after a
+    // timeout, only this daemon thread stays blocked, never the check.
+    Thread pump = new Thread(() -> pump(process, command, log, progress), "load-suite-" + label);
+    pump.setDaemon(true);
+    pump.start();
+    if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+      // Snapshot the tree first: once Maven is gone its children (Gatling's JVM, the candidate)
+      // belong to init and are no longer its descendants.
+      List<ProcessHandle> tree = process.descendants().toList();
+      tree.forEach(ProcessHandle::destroy);
+      process.destroy();
+      process.waitFor(20, TimeUnit.SECONDS);
+      tree.forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      progress.accept("stopped after " + timeout.toSeconds() + " s (its time limit)");
     }
+    pump.join(5_000);
     int exit = process.isAlive() ? -1 : process.exitValue();
     List<Path> copied = new ArrayList<>();
     if (Files.isDirectory(summaries)) {
@@ -119,6 +97,29 @@ final class LoadSuite {
     }
     copied.sort(null);
     return new Run(label, exit, List.copyOf(copied), log);
+  }
+
+  private static void pump(
+      Process process, List<String> command, Path log, Consumer<String> progress) {
+    try (BufferedReader lines =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter out =
+            new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+      out.println("$ " + String.join(" ", command));
+      String line;
+      while ((line = lines.readLine()) != null) {
+        out.println(line);
+        if (line.startsWith("[load-summary] dev.gonogo.load.")) {
+          progress.accept(
+              line.substring("[load-summary] dev.gonogo.load.".length()).replaceAll(" -> .*$", ""));
+        } else if (line.contains("Simulation dev.gonogo.load.") && line.contains("started")) {
+          progress.accept(line.replaceAll("^.*Simulation dev\\.gonogo\\.load\\.", ""));
+        }
+      }
+    } catch (IOException e) {
+      progress.accept("stopped reading Maven's output: " + e.getMessage());
+    }
   }
 
   private static void deleteLabel(Path summaries, String label) throws IOException {

@@ -44,7 +44,17 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    int code;
+    try {
+      code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    } catch (Throwable t) {
+      // An Error (out of memory, a missing class) escapes picocli's handler; the JVM's own exit
+      // status would be 1, which CI reads as NO-GO.
+      System.err.println("gonogo: internal error: " + t);
+      t.printStackTrace();
+      code = EXIT_INTERNAL;
+    }
+    System.exit(code);
   }
 
   /** Runs the command line in-process and answers the exit code. */

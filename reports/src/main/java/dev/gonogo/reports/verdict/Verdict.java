@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The overall decision on a release: the worst of its findings. No findings at all is {@link
- * Status#INCONCLUSIVE}, never GO — silence is not success.
+ * The overall decision on a release: the worst of its findings. No findings at all, or only passing
+ * input findings (every section skipped), is {@link Status#INCONCLUSIVE}, never GO — silence is not
+ * success.
  *
  * @param release what was decided on
  * @param status the worst finding's status
@@ -27,14 +28,20 @@ public record Verdict(
   }
 
   public static Verdict of(Release release, List<Finding> findings, Instant evaluatedAt) {
-    if (findings.isEmpty()) {
+    // Only passing input findings (sections skipped on request, "no baseline") is no evidence at
+    // all: skipping every section must not read as GO.
+    boolean evaluated =
+        findings.stream().anyMatch(f -> f.section() != Section.INPUTS || f.status() != Status.GO);
+    if (!evaluated) {
       Finding none =
           Finding.missingInput(
               NO_EVIDENCE_RULE,
               "",
               Category.INSUFFICIENT_DATA,
-              "no load, integration or beta result was given, so nothing supports a release");
-      findings = List.of(none);
+              "no load, integration or beta result was evaluated, so nothing supports a release");
+      List<Finding> more = new java.util.ArrayList<>(findings);
+      more.add(none);
+      findings = more;
     }
     Status status = Status.GO;
     for (Finding finding : findings) {

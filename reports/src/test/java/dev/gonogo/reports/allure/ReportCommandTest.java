@@ -58,7 +58,7 @@ class ReportCommandTest {
             "--allure-home",
                 System.getProperty("gonogo.allure-commandline.dir", "target/allure-commandline"));
 
-    assertThat(exit).isEqualTo(1);
+    assertThat(exit).isEqualTo(70);
     assertThat(err.toString())
         .startsWith("gonogo report: ")
         .contains(missing.toString(), "does not exist");

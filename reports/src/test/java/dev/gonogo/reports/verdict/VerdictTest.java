@@ -67,6 +67,26 @@ class VerdictTest {
   }
 
   @Test
+  void onlySkippedSections_isInconclusive_neverGo() {
+    Finding skipped =
+        Finding.go(
+            Section.INPUTS,
+            "inputs.skipped.load",
+            "",
+            null,
+            null,
+            "",
+            null,
+            null,
+            "load was not evaluated: excluded on request (--skip load)");
+
+    Verdict verdict = Verdict.of(RELEASE, List.of(skipped), NOW);
+
+    assertThat(verdict.status()).isEqualTo(Status.INCONCLUSIVE);
+    assertThat(verdict.findings()).extracting(Finding::rule).contains(Verdict.NO_EVIDENCE_RULE);
+  }
+
+  @Test
   void exitCodes_areTheDocumentedOnes() {
     assertThat(Status.GO.exitCode()).isZero();
     assertThat(Status.NO_GO.exitCode()).isEqualTo(1);

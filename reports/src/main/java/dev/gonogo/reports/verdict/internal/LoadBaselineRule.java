@@ -231,12 +231,16 @@ public final class LoadBaselineRule implements Rule {
       LatencyComparison.Shift shift = LatencyComparison.shift(cb, bb, familyConfidence);
       double median = shift.baselineMedianMs();
       double shiftPct = shift.shiftPercent();
+      // Histogram values start at 1 ms, so a median of 0 cannot come from a summary; guarded all
+      // the same, since a relative interval around 0 is undefined.
       Interval shiftInterval =
-          new Interval(
-              shift.low() / median * 100,
-              shift.high() / median * 100,
-              familyConfidence,
-              "hodges-lehmann");
+          median > 0
+              ? new Interval(
+                  shift.low() / median * 100,
+                  shift.high() / median * 100,
+                  familyConfidence,
+                  "hodges-lehmann")
+              : null;
       double tolerance = limits.maxMedianIncreasePercent();
       double floorMs = limits.minIncreaseMs();
       // Proven: significant, and even the interval's low end is past the tolerance (relative and
