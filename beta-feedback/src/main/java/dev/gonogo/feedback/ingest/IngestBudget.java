@@ -23,8 +23,11 @@ public final class IngestBudget {
   public static final class Closed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The message of the 503 {@code shutting_down} answer. */
+    public static final String MESSAGE = "the service is shutting down";
+
     Closed() {
-      super("the service is shutting down");
+      super(MESSAGE);
     }
   }
 

@@ -62,6 +62,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
   private final IngestBudget budget;
   private final Javalin app;
   private volatile URI baseUri;
+  private volatile boolean stopping;
 
   private BetaFeedbackServer(Config config, Clock clock, Store store) {
     this.config = config;
@@ -118,7 +119,10 @@ public final class BetaFeedbackServer implements AutoCloseable {
               javalin.http.maxRequestSize = ingest.maxBodyBytes();
               int maxConnections = config.server().maxConnections();
               javalin.jetty.modifyServer(
-                  server -> server.addBean(new NetworkConnectionLimit(maxConnections, server)));
+                  server -> {
+                    server.addBean(new NetworkConnectionLimit(maxConnections, server));
+                    server.setErrorHandler(new HttpLayerErrors(() -> stopping));
+                  });
               var r = javalin.routes;
               r.beforeMatched(
                   ctx -> {
@@ -285,6 +289,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    stopping = true;
     try {
       if (!budget.closeAndAwait(Duration.ofSeconds(10))) {
         LOG.warn("shutdown: requests still in progress after 10 s; stopping anyway");

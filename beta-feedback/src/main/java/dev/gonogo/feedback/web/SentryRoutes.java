@@ -140,7 +140,7 @@ public final class SentryRoutes {
     try {
       lease = budget.lease();
     } catch (IngestBudget.Closed e) {
-      unavailable(ctx, "store_unavailable", e.getMessage());
+      unavailable(ctx, "shutting_down", e.getMessage());
       return;
     }
     boolean handedOver = false;
