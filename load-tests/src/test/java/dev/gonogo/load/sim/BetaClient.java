@@ -26,6 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * the answer must then say so the way SDKs understand ({@code Retry-After}, {@code
  * X-Sentry-Rate-Limits}, code {@code rate_limited}). Session updates are never rate limited: they
  * must be answered 200.
+ *
+ * <p>An {@link #unmeasured} client sends the same requests silent and in no group: Gatling sends
+ * them but keeps them out of every statistic and assertion.
  */
 public final class BetaClient {
   private static final Clock CLOCK = Clock.systemUTC();
@@ -39,9 +42,23 @@ public final class BetaClient {
   private static final CrashMix MIX = CrashMix.bundled();
 
   private final Project project;
+  private final boolean measured;
 
   public BetaClient(Project project) {
+    this(project, true);
+  }
+
+  private BetaClient(Project project, boolean measured) {
     this.project = project;
+    this.measured = measured;
+  }
+
+  /**
+   * A client whose requests are silent: they warm Gatling's own HTTP client (its JIT, its
+   * connection code) without being measured.
+   */
+  public static BetaClient unmeasured(Project project) {
+    return new BetaClient(project, false);
   }
 
   /** The Sentry auth header SDKs send with the DSN's public key. */
@@ -65,21 +82,19 @@ public final class BetaClient {
                 session.set(
                     "body",
                     SESSIONS.start(session.<SessionEnvelopes.Session>get("session")).body()))
-        .exec(group(Groups.INGEST).on(exec(envelope("session start").check(status().is(200)))));
+        .exec(ingest(exec(envelope("session start").check(status().is(200)))));
   }
 
   /** After {@code length}: a crash event and a crashed last update, or an exited one. */
   public ChainBuilder closeSession(Duration length) {
     ChainBuilder crash =
         exec(session -> session.set("body", EVENTS.next(MIX.nextSite()).body()))
-            .exec(group(Groups.INGEST).on(exec(crashEvent())))
+            .exec(ingest(exec(crashEvent())))
             .exec(session -> session.set("body", end(session, true)))
-            .exec(
-                group(Groups.INGEST).on(exec(envelope("session crashed").check(status().is(200)))));
+            .exec(ingest(exec(envelope("session crashed").check(status().is(200)))));
     ChainBuilder exit =
         exec(session -> session.set("body", end(session, false)))
-            .exec(
-                group(Groups.INGEST).on(exec(envelope("session exited").check(status().is(200)))));
+            .exec(ingest(exec(envelope("session exited").check(status().is(200)))));
     ChainBuilder pause = length.isZero() ? exec(s -> s) : exec(s -> s).pause(length);
     return pause.doIfOrElse(session -> session.getBoolean("crashes")).then(crash).orElse(exit);
   }
@@ -101,13 +116,20 @@ public final class BetaClient {
     return SESSIONS.end(session.<SessionEnvelopes.Session>get("session"), crashed, false).body();
   }
 
+  /** In group {@link Groups#INGEST}; unmeasured requests are in no group. */
+  private ChainBuilder ingest(ChainBuilder requests) {
+    return measured ? exec(group(Groups.INGEST).on(requests)) : requests;
+  }
+
   private HttpRequestActionBuilder envelope(String name) {
-    return http(name)
-        .post(project.envelopePath())
-        .header("X-Sentry-Auth", sentryAuth())
-        .header("Content-Type", "application/x-sentry-envelope")
-        .header("Content-Encoding", "gzip")
-        .body(ByteArrayBody(session -> session.get("body")));
+    HttpRequestActionBuilder request =
+        http(name)
+            .post(project.envelopePath())
+            .header("X-Sentry-Auth", sentryAuth())
+            .header("Content-Type", "application/x-sentry-envelope")
+            .header("Content-Encoding", "gzip")
+            .body(ByteArrayBody(session -> session.get("body")));
+    return measured ? request : request.silent();
   }
 
   /** A dashboard read with the admin token, in group {@link Groups#READS}. */
