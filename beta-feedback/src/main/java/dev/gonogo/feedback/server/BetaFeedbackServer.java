@@ -100,7 +100,11 @@ public final class BetaFeedbackServer implements AutoCloseable {
             projects,
             this.ingestor,
             metrics,
-            new BodyLimits(ingest.maxBodyBytes(), ingest.maxDecompressedBytes()),
+            // A body that decodes past the whole in-flight budget could never be taken, however
+            // long its client waited: it is too large (413), not a moment of overload (503).
+            new BodyLimits(
+                ingest.maxBodyBytes(),
+                Math.min(ingest.maxDecompressedBytes(), ingest.maxInflightBytes())),
             ingest.maxItems(),
             budget);
     NativeIngestRoutes nativeIngest = new NativeIngestRoutes(sentry);

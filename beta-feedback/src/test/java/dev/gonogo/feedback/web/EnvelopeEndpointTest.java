@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.zip.DeflaterOutputStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -314,8 +316,9 @@ class EnvelopeEndpointTest {
     assertThat(body(response).path("code").asText()).isEqualTo("body_too_large");
   }
 
+  /** Refused 503 it would be sent again and again by the SDK, and could never be taken. */
   @Test
-  void aBodyThatWouldPassTheInFlightBudget_is503_andTheBudgetIsReturnedAfterwards() {
+  void aBodyLargerThanTheWholeInFlightBudget_is413DecompressionBomb_neverSendAgain() {
     start(
         c ->
             c.withIngest(
@@ -327,12 +330,55 @@ class EnvelopeEndpointTest {
         service.postEnvelope(RunningServer.gzip(big.getBytes(StandardCharsets.UTF_8)), "gzip");
     HttpResponse<String> next = service.postEnvelope(crashEnvelope(EVENT_ID, "app@1.0"));
 
-    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
-    assertThat(body(refused).path("code").asText()).isEqualTo("ingest_overloaded");
-    assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+    assertThat(body(refused).path("code").asText()).isEqualTo("decompression_bomb");
     assertThat(next.statusCode()).as("budget returned").isEqualTo(200);
-    assertThat(service.send(HttpRequest.newBuilder(service.base.resolve("/metrics"))).body())
-        .contains("gonogo_ingest_inflight_bytes 0.0");
+    assertThat(service.metric("gonogo_ingest_inflight_bytes")).isZero();
+  }
+
+  /**
+   * A request that fits the budget alone but not with what the requests in progress hold: 503, send
+   * again; the request in progress is still taken, and the budget is returned after both.
+   */
+  @Test
+  void aBodyThatWouldPassTheBudgetWithTheRequestsInProgress_is503IngestOverloaded()
+      throws Exception {
+    start(
+        c ->
+            c.withIngest(
+                new Config.Ingest(4 << 20, 20 << 20, 1 << 20, 200, 1 << 20, 4000, 256, 10_000)));
+    String slowId = "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
+    byte[] slowBody =
+        crashEnvelope(slowId, "app@1.0")
+            .replace("cart total negative", "s".repeat(700_000))
+            .getBytes(StandardCharsets.UTF_8);
+    String other =
+        crashEnvelope(EVENT_ID, "app@1.0").replace("cart total negative", "o".repeat(600_000));
+    try (RawHttp slow = RawHttp.connect(service)) {
+      slow.send(RawHttp.envelopeHead(service, slowBody.length));
+      slow.send(slowBody, 0, 650_000);
+      Awaitility.await("the slow request holds most of the 1 MiB budget")
+          .atMost(10, TimeUnit.SECONDS)
+          .until(() -> service.metric("gonogo_ingest_inflight_bytes") >= 600_000);
+
+      HttpResponse<String> refused =
+          service.postEnvelope(RunningServer.gzip(other.getBytes(StandardCharsets.UTF_8)), "gzip");
+      slow.send(slowBody, 650_000, slowBody.length - 650_000);
+      RawHttp.Response slowAnswer = slow.read();
+
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+      assertThat(body(refused).path("code").asText()).isEqualTo("ingest_overloaded");
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+      assertThat(slowAnswer.status()).as("the request in progress: %s", slowAnswer).isEqualTo(200);
+      assertThat(slowAnswer.json().path("id").asText()).isEqualTo(slowId);
+    }
+    assertThat(
+            service
+                .postEnvelope(RunningServer.gzip(other.getBytes(StandardCharsets.UTF_8)), "gzip")
+                .statusCode())
+        .as("the same body once the budget is free")
+        .isEqualTo(200);
+    assertThat(service.metric("gonogo_ingest_inflight_bytes")).isZero();
   }
 
   @Test

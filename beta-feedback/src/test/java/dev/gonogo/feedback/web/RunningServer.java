@@ -93,6 +93,16 @@ final class RunningServer implements AutoCloseable {
     }
   }
 
+  /** The sum of the samples of {@code name} in {@code GET /metrics} (every tag), 0 when absent. */
+  double metric(String name) {
+    return send(HttpRequest.newBuilder(base.resolve("/metrics")))
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
   /** An admin GET below {@code /api/v1/projects/<default project>}, which must answer 200. */
   JsonNode read(String path) {
     HttpResponse<String> response =

@@ -1,18 +1,13 @@
 package dev.gonogo.reports.check;
 
 import dev.gonogo.reports.allure.AllureReport;
-import dev.gonogo.reports.allure.AllureResults;
-import dev.gonogo.reports.allure.ReportEnvironment;
 import dev.gonogo.reports.policy.ReleasePolicy;
-import dev.gonogo.reports.read.Evidence;
-import dev.gonogo.reports.read.EvidenceReader;
 import dev.gonogo.reports.read.VerdictInputs;
-import dev.gonogo.reports.verdict.Aggregator;
+import dev.gonogo.reports.run.VerdictRun;
 import dev.gonogo.reports.verdict.Release;
 import dev.gonogo.reports.verdict.Section;
 import dev.gonogo.reports.verdict.Verdict;
 import dev.gonogo.reports.write.ConsoleSummary;
-import dev.gonogo.reports.write.VerdictJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -23,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The release check's last step: the same read → aggregate → write as {@code gonogo verdict}, then
- * the Allure report (its history kept in the report folder between checks).
+ * The release check's last step: the verdict taken as {@code gonogo verdict} takes it ({@link
+ * VerdictRun}), then the Allure report (its history kept in the report folder between checks).
  */
 final class Evaluation {
   private Evaluation() {}
@@ -65,18 +60,14 @@ final class Evaluation {
             request.betaToken(),
             null,
             skipped);
-    Evidence evidence = EvidenceReader.read(inputs, policy);
-    Verdict verdict = Aggregator.aggregate(evidence, policy, clock);
-    Path json = request.work().resolve("verdict.json");
-    VerdictJson.write(verdict, json);
-
+    Path results = request.work().resolve("allure-results");
+    CheckCommand.deleteTree(results);
+    VerdictRun run = VerdictRun.take(inputs, policy, clock, request.work(), results);
+    Verdict verdict = run.verdict();
+    Path json = run.json();
     progress.detail("verdict: " + verdict.status().label() + " (" + json + ")");
 
     progress.step("writing the Allure report (history kept from the previous check)");
-    Path results = request.work().resolve("allure-results");
-    CheckCommand.deleteTree(results);
-    AllureResults.write(
-        verdict, evidence, results, ReportEnvironment.fromSystem(release), json, clock);
     Path allureHome =
         request.allureHome() != null
             ? request.allureHome()

@@ -1,18 +1,13 @@
 package dev.gonogo.reports.cli;
 
-import dev.gonogo.reports.allure.AllureResults;
-import dev.gonogo.reports.allure.ReportEnvironment;
 import dev.gonogo.reports.policy.PolicyException;
 import dev.gonogo.reports.policy.ReleasePolicy;
-import dev.gonogo.reports.read.Evidence;
-import dev.gonogo.reports.read.EvidenceReader;
 import dev.gonogo.reports.read.VerdictInputs;
-import dev.gonogo.reports.verdict.Aggregator;
+import dev.gonogo.reports.run.VerdictRun;
 import dev.gonogo.reports.verdict.Release;
 import dev.gonogo.reports.verdict.Section;
 import dev.gonogo.reports.verdict.Verdict;
 import dev.gonogo.reports.write.ConsoleSummary;
-import dev.gonogo.reports.write.VerdictJson;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -147,19 +142,10 @@ public final class VerdictCommand implements Callable<Integer> {
             blankToNull(betaToken),
             environment,
             skipped);
-    Evidence evidence = EvidenceReader.read(inputs, releasePolicy);
-    Verdict verdict = Aggregator.aggregate(evidence, releasePolicy, clock);
-    Path json = null;
-    if (out != null) {
-      json = out.resolve("verdict.json");
-      VerdictJson.write(verdict, json);
-    }
-    if (allureResults != null) {
-      AllureResults.write(
-          verdict, evidence, allureResults, ReportEnvironment.fromSystem(release), json, clock);
-    }
+    VerdictRun run = VerdictRun.take(inputs, releasePolicy, clock, out, allureResults);
+    Verdict verdict = run.verdict();
     if (!quiet) {
-      spec.commandLine().getOut().print(ConsoleSummary.render(verdict, json));
+      spec.commandLine().getOut().print(ConsoleSummary.render(verdict, run.json()));
       spec.commandLine().getOut().flush();
     }
     return verdict.exitCode();
