@@ -61,8 +61,10 @@ class HttpLayerErrorsTest {
   void aRequestCutOffByTheShutdown_is503ShuttingDown_withRetryAfter() throws Exception {
     RunningServer service = new RunningServer(dir.resolve("d.db"), c -> c);
     try (RawHttp socket = RawHttp.connect(service)) {
-      socket.send("POST /api/" + service.project.id() + "/envelope/ HTTP/1.1\r\nHost: x\r\nCont");
-      awaitTheServerHasRead();
+      String partial =
+          "POST /api/" + service.project.id() + "/envelope/ HTTP/1.1\r\nHost: x\r\nCont";
+      socket.send(partial);
+      awaitTheServerHasRead(service, partial);
 
       CompletableFuture<Void> stopped = CompletableFuture.runAsync(service.server::close);
       RawHttp.Response response = socket.read();
@@ -120,11 +122,13 @@ class HttpLayerErrorsTest {
   }
 
   /**
-   * Gives the server's selector time to take the partial request off the socket, so the stop finds
-   * it half-parsed. Nothing outside Jetty shows a half-parsed request; on loopback the read takes
-   * well under a millisecond.
+   * Waits until the HTTP server has read the partial request off the socket, so the stop finds it
+   * half-parsed rather than unread.
    */
-  private static void awaitTheServerHasRead() throws InterruptedException {
-    Thread.sleep(300);
+  private static void awaitTheServerHasRead(RunningServer service, String partial) {
+    int length = partial.getBytes(StandardCharsets.ISO_8859_1).length;
+    Awaitility.await("the server reads the " + length + " bytes of the partial request")
+        .atMost(10, TimeUnit.SECONDS)
+        .until(() -> service.bytesReadOnOpenConnections() >= length);
   }
 }

@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gonogo.feedback.config.Config;
 import dev.gonogo.feedback.sentry.RejectReason;
-import dev.gonogo.feedback.server.BetaFeedbackServer;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -103,7 +101,7 @@ class OpenApiContractTest {
   void specRoutes_areExactlyTheRoutesTheServerRegisters_withBenchmarkRoutesOn() {
     benchmarkService = new RunningServer(dir.resolve("bench.db"), OpenApiContractTest::benchmark);
 
-    Set<String> registered = registeredRoutes(benchmarkService.server);
+    Set<String> registered = registeredRoutes(benchmarkService);
     Set<String> documented = specRoutes(fetchSpec(benchmarkService));
 
     assertThat(registered).as("routes the server registers").isNotEmpty();
@@ -125,7 +123,7 @@ class OpenApiContractTest {
     assertThat(benchmarkOnly)
         .as("routes marked x-gonogo-benchmark-only in %s", SPEC_SOURCE)
         .containsExactly("POST /bench/noop");
-    assertThat(registeredRoutes(service.server))
+    assertThat(registeredRoutes(service))
         .as("routes registered with gonogo.server.benchmark-routes=false")
         .containsExactlyInAnyOrderElementsOf(difference(specRoutes(spec), benchmarkOnly));
   }
@@ -253,27 +251,9 @@ class OpenApiContractTest {
     }
   }
 
-  /**
-   * {@code "GET /health"}, ... from the server's Javalin instance. BetaFeedbackServer keeps it in a
-   * private field, found here by its type.
-   */
-  private static Set<String> registeredRoutes(BetaFeedbackServer server) {
-    Field field =
-        Arrays.stream(BetaFeedbackServer.class.getDeclaredFields())
-            .filter(f -> f.getType() == Javalin.class)
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new AssertionError(
-                        "BetaFeedbackServer has no field of type Javalin any more; this test"
-                            + " reads the registered routes from it"));
-    Javalin app;
-    try {
-      field.setAccessible(true);
-      app = (Javalin) field.get(server);
-    } catch (IllegalAccessException e) {
-      throw new AssertionError("cannot read BetaFeedbackServer." + field.getName(), e);
-    }
+  /** {@code "GET /health"}, ... from the server's Javalin instance. */
+  private static Set<String> registeredRoutes(RunningServer server) {
+    Javalin app = server.javalin();
     return app.unsafe.internalRouter.allHttpHandlers().stream()
         .map(parsed -> parsed.endpoint)
         .filter(endpoint -> endpoint.method.isHttpMethod())

@@ -7,9 +7,11 @@ import dev.gonogo.feedback.config.Settings;
 import dev.gonogo.feedback.project.Project;
 import dev.gonogo.feedback.server.BetaFeedbackServer;
 import dev.gonogo.feedback.store.Store;
+import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +19,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.AbstractConnector;
 
 /**
  * The production wiring on port 0 over a real SQLite file, with a real HTTP client: what every
@@ -91,6 +98,40 @@ final class RunningServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The server's Javalin instance. BetaFeedbackServer keeps it in a private field, found here by
+   * its type: the service exposes no HTTP internals.
+   */
+  Javalin javalin() {
+    Field field =
+        Arrays.stream(BetaFeedbackServer.class.getDeclaredFields())
+            .filter(f -> f.getType() == Javalin.class)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "BetaFeedbackServer has no field of type Javalin any more; tests read"
+                            + " its routes and connections from it"));
+    try {
+      field.setAccessible(true);
+      return (Javalin) field.get(server);
+    } catch (IllegalAccessException e) {
+      throw new AssertionError("cannot read BetaFeedbackServer." + field.getName(), e);
+    }
+  }
+
+  /** Bytes the HTTP server has read so far off the connections open now. */
+  long bytesReadOnOpenConnections() {
+    return Arrays.stream(javalin().jettyServer().server().getConnectors())
+        .filter(AbstractConnector.class::isInstance)
+        .map(AbstractConnector.class::cast)
+        .flatMap(connector -> connector.getConnectedEndPoints().stream())
+        .map(EndPoint::getConnection)
+        .filter(Objects::nonNull)
+        .mapToLong(Connection::getBytesIn)
+        .sum();
   }
 
   /** The sum of the samples of {@code name} in {@code GET /metrics} (every tag), 0 when absent. */
