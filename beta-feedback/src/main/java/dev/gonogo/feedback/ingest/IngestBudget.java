@@ -26,7 +26,7 @@ public final class IngestBudget {
     /** The message of the 503 {@code shutting_down} answer. */
     public static final String MESSAGE = "the service is shutting down";
 
-    Closed() {
+    public Closed() {
       super(MESSAGE);
     }
   }
@@ -82,6 +82,11 @@ public final class IngestBudget {
     if (openLeases == 0) {
       notifyAll();
     }
+  }
+
+  /** True once {@link #closeAndAwait} was called: the service is stopping. */
+  public synchronized boolean isClosed() {
+    return closed;
   }
 
   /** Bytes held now by all open leases. */

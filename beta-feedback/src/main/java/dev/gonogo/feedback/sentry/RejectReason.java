@@ -33,6 +33,8 @@ public enum RejectReason {
   UNSUPPORTED_ENCODING(415, "unsupported Content-Encoding"),
   /** The body does not decode with the declared Content-Encoding. */
   MALFORMED_COMPRESSION(400, "the body is not valid for its Content-Encoding"),
+  /** The connection closed or went idle before the body's Content-Length was read. */
+  INCOMPLETE_BODY(400, "the request body ended before it was whole"),
   /** Nothing to parse: zero bytes, or only whitespace. */
   EMPTY_BODY(400, "the request body is empty"),
   /** The first line is not a JSON object, or a known envelope header has the wrong type. */

@@ -150,6 +150,8 @@ public final class SentryRoutes {
       reject(ctx, e);
     } catch (IngestBudget.Exhausted e) {
       unavailable(ctx, "ingest_overloaded", e.getMessage());
+    } catch (IngestBudget.Closed e) {
+      unavailable(ctx, "shutting_down", e.getMessage());
     } finally {
       if (!handedOver) {
         lease.close();
@@ -269,6 +271,7 @@ public final class SentryRoutes {
    *
    * @throws RejectedException for a body over a limit or one that does not decode
    * @throws IngestBudget.Exhausted when the bytes would pass the budget of all requests
+   * @throws IngestBudget.Closed when the connection failed because the service is stopping
    */
   byte[] readBody(Context ctx, IngestBudget.Lease lease) {
     limits.checkContentLength(ctx.req().getContentLengthLong());
@@ -276,9 +279,16 @@ public final class SentryRoutes {
       return Decoding.decode(
           ctx.bodyInputStream(), ctx.header("Content-Encoding"), limits, lease::take);
     } catch (IOException e) {
+      // Decoding answers a body that does not decode as malformed_compression; an IOException is
+      // the connection's: it closed, or went idle, before the body was whole.
+      if (budget.isClosed()) {
+        throw new IngestBudget.Closed(); // the stop cut it: nothing acknowledged, send it again
+      }
       throw new RejectedException(
-          RejectReason.MALFORMED_COMPRESSION,
-          "the request body could not be read: " + e.getMessage());
+          RejectReason.INCOMPLETE_BODY,
+          "the request body could not be read to its end ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + "): the connection closed or went idle");
     }
   }
 }

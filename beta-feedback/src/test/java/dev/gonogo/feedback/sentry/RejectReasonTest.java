@@ -21,6 +21,7 @@ class RejectReasonTest {
     "decompression_bomb, 413",
     "unsupported_encoding, 415",
     "malformed_compression, 400",
+    "incomplete_body, 400",
     "empty_body, 400",
     "malformed_envelope_header, 400",
     "malformed_item_header, 400",

@@ -316,6 +316,25 @@ class EnvelopeEndpointTest {
     assertThat(body(response).path("code").asText()).isEqualTo("body_too_large");
   }
 
+  /** The client's connection ends mid-body: that is no fault of the body's encoding. */
+  @Test
+  void aBodyCutShortByItsClient_is400IncompleteBody_andNothingIsStored() throws Exception {
+    start();
+    byte[] body = crashEnvelope(EVENT_ID, "app@1.0").getBytes(StandardCharsets.UTF_8);
+
+    RawHttp.Response response;
+    try (RawHttp client = RawHttp.connect(service)) {
+      client.send(RawHttp.envelopeHead(service, body.length));
+      client.send(body, 0, body.length / 2);
+      client.endOutput();
+      response = client.read();
+    }
+
+    assertThat(response.status()).as("%s", response).isEqualTo(400);
+    assertThat(response.json().path("code").asText()).isEqualTo("incomplete_body");
+    assertThat(service.read("/stats").path("stored").path("event").asLong()).isZero();
+  }
+
   /** Refused 503 it would be sent again and again by the SDK, and could never be taken. */
   @Test
   void aBodyLargerThanTheWholeInFlightBudget_is413DecompressionBomb_neverSendAgain() {

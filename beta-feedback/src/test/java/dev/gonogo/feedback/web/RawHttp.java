@@ -63,6 +63,11 @@ final class RawHttp implements AutoCloseable {
     out.flush();
   }
 
+  /** Ends what this client sends (a TCP half-close); the answer can still be read. */
+  void endOutput() throws IOException {
+    socket.shutdownOutput();
+  }
+
   /** One HTTP/1.1 response: the status line, headers, and a body of its Content-Length. */
   Response read() throws IOException {
     InputStream in = socket.getInputStream();
