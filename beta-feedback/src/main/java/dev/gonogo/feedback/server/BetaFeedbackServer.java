@@ -62,7 +62,6 @@ public final class BetaFeedbackServer implements AutoCloseable {
   private final IngestBudget budget;
   private final Javalin app;
   private volatile URI baseUri;
-  private volatile boolean stopping;
 
   private BetaFeedbackServer(Config config, Clock clock, Store store) {
     this.config = config;
@@ -125,7 +124,7 @@ public final class BetaFeedbackServer implements AutoCloseable {
               javalin.jetty.modifyServer(
                   server -> {
                     server.addBean(new NetworkConnectionLimit(maxConnections, server));
-                    server.setErrorHandler(new HttpLayerErrors(() -> stopping));
+                    server.setErrorHandler(new HttpLayerErrors(budget::isClosed));
                   });
               var r = javalin.routes;
               r.beforeMatched(
@@ -293,7 +292,6 @@ public final class BetaFeedbackServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    stopping = true;
     try {
       if (!budget.closeAndAwait(Duration.ofSeconds(10))) {
         LOG.warn("shutdown: requests still in progress after 10 s; stopping anyway");

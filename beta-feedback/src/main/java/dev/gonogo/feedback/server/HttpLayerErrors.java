@@ -34,7 +34,7 @@ final class HttpLayerErrors extends ErrorHandler {
   private final BooleanSupplier stopping;
 
   /**
-   * @param stopping true once the service has begun to stop
+   * @param stopping true once the service has begun to stop (its ingest budget is closed)
    */
   HttpLayerErrors(BooleanSupplier stopping) {
     this.stopping = stopping;

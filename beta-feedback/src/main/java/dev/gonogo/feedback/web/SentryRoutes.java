@@ -136,15 +136,10 @@ public final class SentryRoutes {
       unavailable(ctx, "store_overloaded", "the write queue is full");
       return;
     }
-    IngestBudget.Lease lease;
-    try {
-      lease = budget.lease();
-    } catch (IngestBudget.Closed e) {
-      unavailable(ctx, "shutting_down", e.getMessage());
-      return;
-    }
+    IngestBudget.Lease lease = null;
     boolean handedOver = false;
     try {
+      lease = budget.lease();
       handedOver = step.run(lease);
     } catch (RejectedException e) {
       reject(ctx, e);
@@ -153,7 +148,7 @@ public final class SentryRoutes {
     } catch (IngestBudget.Closed e) {
       unavailable(ctx, "shutting_down", e.getMessage());
     } finally {
-      if (!handedOver) {
+      if (lease != null && !handedOver) {
         lease.close();
       }
     }
