@@ -19,7 +19,10 @@ public final class IngestBudget {
     }
   }
 
-  /** The service is shutting down: answer 503; the request was not read. */
+  /**
+   * The service is shutting down: answer 503 shutting_down; nothing of the request was kept (it was
+   * refused before its body was read, or its connection was cut while it was read).
+   */
   public static final class Closed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -3,6 +3,7 @@ package dev.gonogo.feedback.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gonogo.feedback.ingest.IngestBudget;
+import dev.gonogo.feedback.web.SentryRoutes;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,9 @@ import org.eclipse.jetty.util.Callback;
  */
 final class HttpLayerErrors extends ErrorHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpField RETRY_AFTER = new HttpField(HttpHeader.RETRY_AFTER, "5");
+  private static final HttpField RETRY_AFTER =
+      new HttpField(
+          HttpHeader.RETRY_AFTER, Integer.toString(SentryRoutes.STORE_RETRY_AFTER_SECONDS));
   private static final String CONTENT_TYPE = "application/json";
 
   private final BooleanSupplier stopping;
@@ -66,28 +69,16 @@ final class HttpLayerErrors extends ErrorHandler {
     return true;
   }
 
-  /** The answer Jetty writes itself when it could not even make a request of the bytes. */
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    Answer answer = answer(status, reason);
-    fields.put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-    if (answer.header() != null) {
-      fields.put(answer.header());
-    }
-    return ByteBuffer.wrap(answer.bytes());
-  }
-
   private Answer answer(int status, String reason) {
-    Map<String, Object> body = new LinkedHashMap<>();
     if (stopping.getAsBoolean()) {
-      body.put("code", "shutting_down");
-      body.put(
-          "message",
-          IngestBudget.Closed.MESSAGE
-              + "; nothing of this request was acknowledged, send it again later");
-      return new Answer(HttpStatus.SERVICE_UNAVAILABLE_503, RETRY_AFTER, body);
+      return new Answer(
+          HttpStatus.SERVICE_UNAVAILABLE_503,
+          RETRY_AFTER,
+          SentryRoutes.unavailableBody("shutting_down", IngestBudget.Closed.MESSAGE));
     }
-    if (HttpStatus.isClientError(status)) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    // 505: a request line without HTTP/1.x (HTTP/0.9), which is not HTTP/1.1 either.
+    if (HttpStatus.isClientError(status) || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
       String why = reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
       body.put("code", "malformed_http");
       body.put("message", "the request is not valid HTTP/1.1: " + why);

@@ -47,7 +47,7 @@ public final class SentryRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(SentryRoutes.class);
 
   /** Seconds an SDK is asked to wait when the store is unavailable or overloaded. */
-  static final int STORE_RETRY_AFTER_SECONDS = 5;
+  public static final int STORE_RETRY_AFTER_SECONDS = 5;
 
   private final Projects projects;
   private final Ingestor ingestor;
@@ -211,12 +211,20 @@ public final class SentryRoutes {
 
   private void unavailable(Context ctx, String code, String message) {
     metrics.rejected(code);
+    ctx.header("Retry-After", Integer.toString(STORE_RETRY_AFTER_SECONDS));
+    ctx.status(503).json(unavailableBody(code, message));
+  }
+
+  /**
+   * The body of a 503 (sent with {@code Retry-After: }{@value #STORE_RETRY_AFTER_SECONDS}): nothing
+   * was acknowledged.
+   */
+  public static Map<String, Object> unavailableBody(String code, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", code);
     body.put(
         "message", message + "; nothing of this request was acknowledged, send it again later");
-    ctx.header("Retry-After", Integer.toString(STORE_RETRY_AFTER_SECONDS));
-    ctx.status(503).json(body);
+    return body;
   }
 
   void reject(Context ctx, RejectedException e) {

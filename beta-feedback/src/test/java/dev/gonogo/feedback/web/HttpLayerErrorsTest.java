@@ -42,6 +42,20 @@ class HttpLayerErrorsTest {
   }
 
   @Test
+  void aRequestLineWithoutHttpVersion_is505MalformedHttp_asJson() throws Exception {
+    try (RunningServer service = new RunningServer(dir.resolve("v.db"), c -> c);
+        RawHttp socket = RawHttp.connect(service)) {
+      socket.send("GET /health\r\n\r\n");
+
+      RawHttp.Response response = socket.read();
+
+      assertThat(response.status()).isEqualTo(505);
+      assertThat(response.headers()).containsEntry("content-type", "application/json");
+      assertThat(response.json().path("code").asText()).isEqualTo("malformed_http");
+    }
+  }
+
+  @Test
   void headersLargerThanTheServerTakes_are431MalformedHttp_asJson() throws Exception {
     try (RunningServer service = new RunningServer(dir.resolve("b.db"), c -> c);
         RawHttp socket = RawHttp.connect(service)) {
