@@ -2,7 +2,6 @@ package dev.gonogo.reports.read;
 
 import dev.gonogo.reports.verdict.Release;
 import dev.gonogo.reports.verdict.Section;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +28,7 @@ public record Evidence(
   public Evidence {
     loadCandidate = List.copyOf(loadCandidate);
     loadBaseline = List.copyOf(loadBaseline);
-    skipped = skipped == null || skipped.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(skipped));
+    skipped = skipped == null || skipped.isEmpty() ? Set.of() : Set.copyOf(skipped);
   }
 
   /** Evidence with no section skipped. */

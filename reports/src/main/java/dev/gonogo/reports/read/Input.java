@@ -1,7 +1,6 @@
 package dev.gonogo.reports.read;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What one input of the verdict gave: its value, or why there is none. A reader never throws for a
@@ -47,10 +46,6 @@ public record Input<T>(String name, String source, T value, Problem problem, Str
 
   public static <T> Input<T> failed(String name, String source, Problem problem, String message) {
     return new Input<>(name, source, null, Objects.requireNonNull(problem, "problem"), message);
-  }
-
-  public Optional<T> present() {
-    return Optional.ofNullable(value);
   }
 
   public boolean isPresent() {

@@ -4,7 +4,6 @@ import dev.gonogo.reports.verdict.Release;
 import dev.gonogo.reports.verdict.Section;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +41,7 @@ public record VerdictInputs(
     loadBaseline = loadBaseline == null ? List.of() : List.copyOf(loadBaseline);
     betaProject = betaProject == null || betaProject.isBlank() ? DEFAULT_PROJECT : betaProject;
     environment = environment == null || environment.isBlank() ? null : environment;
-    skipped = skipped == null || skipped.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(skipped));
+    skipped = skipped == null || skipped.isEmpty() ? Set.of() : Set.copyOf(skipped);
   }
 
   public boolean isSkipped(Section section) {

@@ -16,11 +16,10 @@ import java.time.Clock;
  * One verdict taken: read every input, aggregate by the policy, write verdict.json and the Allure
  * results. {@code gonogo verdict} and the release check both take it this way.
  *
- * @param evidence what was read
  * @param verdict what was decided
  * @param json the verdict.json written, or null when none was asked for
  */
-public record VerdictRun(Evidence evidence, Verdict verdict, Path json) {
+public record VerdictRun(Verdict verdict, Path json) {
 
   /**
    * @param jsonFolder where verdict.json is written; null: not written
@@ -49,6 +48,6 @@ public record VerdictRun(Evidence evidence, Verdict verdict, Path json) {
           json,
           clock);
     }
-    return new VerdictRun(evidence, verdict, json);
+    return new VerdictRun(verdict, json);
   }
 }

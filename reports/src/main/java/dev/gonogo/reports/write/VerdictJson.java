@@ -41,15 +41,6 @@ public final class VerdictJson {
     }
   }
 
-  /** The JSON text, as {@link #write} writes it. */
-  public static String toJson(Verdict verdict) {
-    try {
-      return JSON.writeValueAsString(tree(verdict));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static ObjectNode tree(Verdict v) {
     ObjectNode root = JSON.createObjectNode();
     root.put("schema", SCHEMA);

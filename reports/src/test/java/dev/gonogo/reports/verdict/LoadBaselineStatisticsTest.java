@@ -116,6 +116,37 @@ class LoadBaselineStatisticsTest {
     assertThat((double) caught / SEEDS).isGreaterThanOrEqualTo(0.99);
   }
 
+  /**
+   * A baseline whose every response took under a millisecond, written as 0 ms (load-tests' writer
+   * rounds up to 1 ms, another writer need not): the relative shift is undefined, and the
+   * comparison must still answer rather than throw.
+   */
+  @Test
+  void aBaselineOfZeroMilliseconds_isCompared_notAnError() {
+    LoadSummary zero = run("baseline", 2, REQUESTS, 0, v -> v);
+    LoadSummary.Histogram allZero =
+        new LoadSummary.Histogram(2, List.of(List.of(0.0, (double) REQUESTS)));
+    LoadSummary.Distribution d = new LoadSummary.Distribution(0, 0, 0, 0, Map.of(), allZero);
+    LoadSummary baseline =
+        new LoadSummary(
+            zero.schema(),
+            zero.simulation(),
+            zero.profile(),
+            zero.label(),
+            zero.runs(),
+            zero.start(),
+            zero.end(),
+            zero.status(),
+            new LoadSummary.Entry("global", List.of(), REQUESTS, REQUESTS, 0, 0.0, 10, d, d),
+            zero.groups(),
+            zero.requests(),
+            zero.assertions());
+
+    List<Finding> f = compare(run("candidate", 1, REQUESTS, 0, v -> v), baseline);
+
+    assertThat(f).extracting(Finding::rule).contains("load.baseline.latency-shift");
+  }
+
   @Test
   void doubledLatency_findingCarriesShiftIntervalAndCategory() {
     List<Finding> f =

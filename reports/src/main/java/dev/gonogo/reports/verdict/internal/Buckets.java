@@ -57,7 +57,12 @@ public final class Buckets {
    * Gatling and HdrHistogram report percentiles).
    */
   public double quantile(double q) {
-    return valueAtRank(Math.max(1, (long) Math.ceil(q * total)));
+    return valueAtRank(rank(q));
+  }
+
+  /** The 1-based rank of the {@code q} quantile: {@code ceil(q × n)}, at least 1. */
+  long rank(double q) {
+    return Math.max(1, (long) Math.ceil(q * total));
   }
 
   /** The {@code rank}-th smallest value, 1-based. */
@@ -66,19 +71,6 @@ public final class Buckets {
     for (int i = 0; i < values.length; i++) {
       seen += counts[i];
       if (seen >= rank) {
-        return values[i];
-      }
-    }
-    return values[values.length - 1];
-  }
-
-  /** The smallest value whose cumulative share is at least {@code u} (the inverse CDF). */
-  double inverse(double u) {
-    double target = u * total;
-    long seen = 0;
-    for (int i = 0; i < values.length; i++) {
-      seen += counts[i];
-      if (seen >= target) {
         return values[i];
       }
     }

@@ -144,8 +144,9 @@ public final class LatencyComparison {
     ContinuousDistribution.Sampler b = orderStatistic(baseline, q).createSampler(rng);
     double[] increases = new double[rounds];
     for (int i = 0; i < rounds; i++) {
-      double cv = candidate.inverse(c.sample());
-      double bv = baseline.inverse(b.sample());
+      // The inverse CDF at u is the u quantile: counts are whole, so share >= u is rank >= ceil.
+      double cv = candidate.quantile(c.sample());
+      double bv = baseline.quantile(b.sample());
       increases[i] = (cv / bv - 1) * 100;
     }
     java.util.Arrays.sort(increases);
@@ -162,9 +163,8 @@ public final class LatencyComparison {
   }
 
   private static BetaDistribution orderStatistic(Buckets h, double q) {
-    long n = h.total;
-    long k = Math.max(1, (long) Math.ceil(q * n));
-    return BetaDistribution.of(k, n - k + 1);
+    long k = h.rank(q);
+    return BetaDistribution.of(k, h.total - k + 1);
   }
 
   private static double at(double[] sorted, double p) {

@@ -246,7 +246,10 @@ public final class LoadBaselineRule implements Rule {
       // Proven: significant, and even the interval's low end is past the tolerance (relative and
       // absolute). Possible: the estimate is past it but the interval reaches back below.
       boolean slower =
-          shift.pValue() < alpha && shiftInterval.low() > tolerance && shift.low() > floorMs;
+          shift.pValue() < alpha
+              && shiftInterval != null
+              && shiftInterval.low() > tolerance
+              && shift.low() > floorMs;
       boolean possibly =
           !slower && shift.pValue() < alpha && shiftPct > tolerance && shift.shiftMs() > floorMs;
       String reason =
