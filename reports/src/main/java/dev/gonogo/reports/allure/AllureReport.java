@@ -1,5 +1,6 @@
 package dev.gonogo.reports.allure;
 
+import dev.gonogo.reports.write.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +135,7 @@ public final class AllureReport {
     }
     Path target = resultsDir.resolve("history");
     try {
-      deleteTree(target);
+      Folders.delete(target);
       copyTree(previous, target);
     } catch (IOException e) {
       throw new AllureReportException(
@@ -226,17 +227,6 @@ public final class AllureReport {
             return FileVisitResult.CONTINUE;
           }
         });
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 
   /** The report could not be generated; the message says what was tried. */

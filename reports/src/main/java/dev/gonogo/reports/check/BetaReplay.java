@@ -34,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * Replays a {@link BetaPopulation} against a Sentry-protocol endpoint (beta-feedback, or any server
@@ -119,8 +118,8 @@ public final class BetaReplay {
     this.serializer = new JsonSerializer(options);
   }
 
-  /** Sends the whole population; {@code progress} hears one line every 10 % or so. */
-  public Result replay(BetaPopulation population, Consumer<String> progress) {
+  /** Sends the whole population. */
+  public Result replay(BetaPopulation population) {
     long began = System.nanoTime();
     SplittableRandom random = new SplittableRandom(population.seed());
     AtomicLong envelopes = new AtomicLong();
@@ -134,7 +133,6 @@ public final class BetaReplay {
     List<Future<?>> pending = new ArrayList<>();
     try {
       long windowMs = population.window().toMillis();
-      long step = Math.max(1, population.users() / 10);
       for (int u = 0; u < population.users(); u++) {
         Platform platform = PLATFORMS.get(random.nextInt(PLATFORMS.size()));
         SdkVersion sdk = new SdkVersion(platform.sdkName(), "8.62.0");
@@ -204,12 +202,6 @@ public final class BetaReplay {
         }
         if (pending.size() > 64) {
           drain(pending);
-        }
-        if ((u + 1) % step == 0) {
-          progress.accept(
-              String.format(
-                  "%s: %,d of %,d users sent (%,d sessions)",
-                  population.release(), u + 1, population.users(), sessions));
         }
       }
       drain(pending);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gonogo.load.config.TargetConfig;
 import dev.gonogo.load.target.CandidateProcess;
+import dev.gonogo.reports.policy.PolicyException;
+import dev.gonogo.reports.policy.ReleasePolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,7 +18,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "check",
-    exitCodeOnInvalidInput = 64,
+    exitCodeOnInvalidInput = CheckCommand.EXIT_USAGE,
     mixinStandardHelpOptions = true,
     description = {
       "The end-to-end release check on the embedded SQLite store (no Docker): beta replay for a"
@@ -45,6 +46,9 @@ import picocli.CommandLine.Option;
     })
 public final class CheckCommand implements Callable<Integer> {
   static final int STEPS = 7;
+
+  /** As {@code gonogo verdict}: a bad option or an unusable policy file. */
+  static final int EXIT_USAGE = 64;
 
   @Option(
       names = "--repository",
@@ -135,6 +139,15 @@ public final class CheckCommand implements Callable<Integer> {
     Path repo = repository.toAbsolutePath().normalize();
     Path work = (out.isAbsolute() ? out : repo.resolve(out)).normalize();
     Files.createDirectories(work);
+    // Read before minutes of replay and load runs: a policy that cannot be used stops the check
+    // at once, as a usage error (the file is the user's).
+    ReleasePolicy policy;
+    try {
+      policy = ReleasePolicy.load(repo.resolve("release-policy.yaml"));
+    } catch (PolicyException e) {
+      console.println("gonogo check: " + e.getMessage());
+      return EXIT_USAGE;
+    }
     Progress progress = new Progress(console, STEPS);
     console.printf(
         "gonogo release check: candidate %s against baseline %s%s%n",
@@ -142,8 +155,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     progress.step("starting the beta-feedback service beta users report to (embedded SQLite)");
     Path jar = betaFeedbackJar(repo);
+    // CandidateProcess stops a service a killed check left behind (by its pid file in this
+    // folder) and removes its database: the folder must not be wiped first.
     Path serviceDir = work.resolve("beta-service");
-    deleteTree(serviceDir);
     String token = newToken();
     TargetConfig.Candidate spec =
         new TargetConfig.Candidate(
@@ -183,7 +197,7 @@ public final class CheckCommand implements Callable<Integer> {
               "replaying the baseline's beta population: %,d users, ~%,d sessions, %.3f %% crash"
                   + " rate",
               base.users(), base.expectedSessions(), 100 * base.crashRate()));
-      progress.detail(replay.replay(base, line -> {}).describe());
+      progress.detail(replay.replay(base).describe());
       progress.step(
           String.format(
               "replaying the candidate's beta population: %,d users, ~%,d sessions, %.3f %% crash"
@@ -192,7 +206,7 @@ public final class CheckCommand implements Callable<Integer> {
               cand.expectedSessions(),
               100 * cand.crashRate(),
               injectRegression ? " (seeded: a new crash when the server answers slowly)" : ""));
-      progress.detail(replay.replay(cand, line -> {}).describe());
+      progress.detail(replay.replay(cand).describe());
 
       LoadSuite suite = new LoadSuite(repo, Duration.ofSeconds(loadTimeoutSeconds));
       List<Path> baselineLoad = List.of();
@@ -241,6 +255,7 @@ public final class CheckCommand implements Callable<Integer> {
                   candidateLoad,
                   skipLoad,
                   allureHome),
+              policy,
               clock,
               console,
               progress);
@@ -315,17 +330,5 @@ public final class CheckCommand implements Callable<Integer> {
               + response.body());
     }
     return URI.create(project.get("dsn").asText());
-  }
-
-  /** Deletes {@code dir} and everything below it; nothing when it does not exist. */
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

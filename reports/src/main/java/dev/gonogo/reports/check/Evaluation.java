@@ -1,6 +1,7 @@
 package dev.gonogo.reports.check;
 
 import dev.gonogo.reports.allure.AllureReport;
+import dev.gonogo.reports.allure.ReportCommand;
 import dev.gonogo.reports.policy.ReleasePolicy;
 import dev.gonogo.reports.read.VerdictInputs;
 import dev.gonogo.reports.run.VerdictRun;
@@ -8,6 +9,7 @@ import dev.gonogo.reports.verdict.Release;
 import dev.gonogo.reports.verdict.Section;
 import dev.gonogo.reports.verdict.Verdict;
 import dev.gonogo.reports.write.ConsoleSummary;
+import dev.gonogo.reports.write.Folders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -39,9 +41,9 @@ final class Evaluation {
       Path allureHome) {}
 
   /** Takes the verdict, writes verdict.json and the report, prints them; returns the exit code. */
-  static int run(Request request, Clock clock, PrintStream console, Progress progress)
+  static int run(
+      Request request, ReleasePolicy policy, Clock clock, PrintStream console, Progress progress)
       throws IOException {
-    ReleasePolicy policy = ReleasePolicy.load(request.repository().resolve("release-policy.yaml"));
     Release release = new Release(request.candidate(), request.baseline(), request.commit());
     // The check runs without Docker: the container suites are ./gonogo test's, and the verdict
     // says plainly that they were not part of it.
@@ -61,7 +63,7 @@ final class Evaluation {
             null,
             skipped);
     Path results = request.work().resolve("allure-results");
-    CheckCommand.deleteTree(results);
+    Folders.delete(results);
     VerdictRun run = VerdictRun.take(inputs, policy, clock, request.work(), results);
     Verdict verdict = run.verdict();
     Path json = run.json();
@@ -69,10 +71,10 @@ final class Evaluation {
 
     progress.step("writing the Allure report (history kept from the previous check)");
     Path allureHome =
-        request.allureHome() != null
-            ? request.allureHome()
-            : AllureReport.locateAllureHome(
-                request.repository().resolve("reports/target/allure-commandline"));
+        AllureReport.locateAllureHome(
+            request.allureHome() != null
+                ? request.allureHome()
+                : request.repository().resolve(ReportCommand.DEFAULT_ALLURE_DIR));
     Path report =
         AllureReport.generate(allureHome, List.of(results), request.work().resolve("report"));
 

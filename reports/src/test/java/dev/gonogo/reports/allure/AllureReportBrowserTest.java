@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gonogo.reports.verdict.Verdict;
+import dev.gonogo.reports.write.Folders;
 import io.qameta.allure.Allure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,7 @@ class AllureReportBrowserTest {
     artifacts = Path.of(System.getProperty("gonogo.browser.dir", "target/browser"));
     Files.createDirectories(artifacts);
     report = artifacts.resolve("report");
-    deleteTree(report); // a report of an earlier build would add its runs to the history
+    Folders.delete(report); // a report of an earlier build would add its runs to the history
     Path yesterday = temp.resolve("results-go");
     write(ReportFixtures.go(), yesterday);
     AllureReport.generate(AllureHome.unpacked(), List.of(yesterday), report);
@@ -116,16 +115,6 @@ class AllureReportBrowserTest {
             .toList();
     assertThat(matches).as("tests named %s in data/suites.json", name).hasSize(1);
     return matches.get(0).path("uid").asText();
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (Files.exists(root)) {
-      try (Stream<Path> paths = Files.walk(root)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
   }
 
   private static void keep(String name, String dom) throws IOException {

@@ -99,6 +99,26 @@ class ReleaseCheckTest {
     throw new AssertionError("no finding " + rule + " in " + verdict);
   }
 
+  /** Before any replay or load run: the file is the user's, so it is a usage error. */
+  @Test
+  void anUnusablePolicy_stopsTheCheckAtOnce_withUsageExit(@TempDir Path dir) throws Exception {
+    Path repository = Files.createDirectories(dir.resolve("repository"));
+    Files.writeString(
+        repository.resolve("release-policy.yaml"),
+        Files.readString(REPOSITORY.resolve("release-policy.yaml")) + "\nbogus-section: 1\n");
+    Path work = dir.resolve("work");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream console = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    int exit =
+        new CommandLine(new CheckCommand(console, java.time.Clock.systemUTC()))
+            .execute("--repository", repository.toString(), "--out", work.toString());
+
+    assertThat(exit).isEqualTo(64);
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("bogus-section");
+    assertThat(work.resolve("beta-service")).as("no service was started").doesNotExist();
+  }
+
   @Test
   void honestCandidate_isGo_andTheReportIsWritten(@TempDir Path work) throws Exception {
     Outcome outcome = check(work);
