@@ -57,7 +57,7 @@ public record Proportion(long hits, long trials) {
     double z2 = z * z;
     double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
     double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-    return Optional.of(new Interval(clamp(centre - half), clamp(centre + half)));
+    return Optional.of(new Interval(clamp(centre - half), clamp(centre + half), confidence));
   }
 
   /**
@@ -73,7 +73,7 @@ public record Proportion(long hits, long trials) {
       throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
     }
     if (trials == 0) {
-      return new Interval(0, 1);
+      return new Interval(0, 1, 1 - alpha);
     }
     double threshold =
         Math.log(alpha)
@@ -82,7 +82,7 @@ public record Proportion(long hits, long trials) {
     double mle = (double) hits / trials;
     double low = hits == 0 ? 0 : root(0, mle, threshold);
     double high = hits == trials ? 1 : root(1, mle, threshold);
-    return new Interval(clamp(Math.min(low, mle)), clamp(Math.max(high, mle)));
+    return new Interval(clamp(Math.min(low, mle)), clamp(Math.max(high, mle)), 1 - alpha);
   }
 
   /** log-likelihood of rate p. */

@@ -315,7 +315,13 @@ public final class HealthRoutes {
         "interval",
         f.interval() == null
             ? null
-            : Map.of("low", f.interval().low(), "high", f.interval().high()));
+            : Map.of(
+                "low",
+                f.interval().low(),
+                "high",
+                f.interval().high(),
+                "confidence",
+                f.interval().confidence()));
     m.put("reason", f.reason());
     m.put("details", f.details());
     return m;

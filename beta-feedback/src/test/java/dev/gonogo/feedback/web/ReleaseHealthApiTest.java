@@ -93,7 +93,12 @@ class ReleaseHealthApiTest {
     assertThat(floor.path("reason").asText())
         .startsWith(
             "crash-free sessions 98.80 % < 99.00 % floor; 50,000 sessions; 95 % anytime interval");
-    assertThat(finding(gate, "crash-rate-vs-baseline").path("status").asText()).isEqualTo("FAIL");
+    assertThat(floor.path("interval").path("confidence").asDouble()).isEqualTo(0.95);
+    JsonNode increase = finding(gate, "crash-rate-vs-baseline");
+    assertThat(increase.path("status").asText()).isEqualTo("FAIL");
+    assertThat(increase.path("interval").path("confidence").asDouble())
+        .as("each release's interval is at alpha / 2, so the two hold together at 95 %%")
+        .isEqualTo(0.975);
     JsonNode fresh = finding(gate, "new-signature-share");
     assertThat(fresh.path("status").asText()).isEqualTo("FAIL");
     assertThat(fresh.path("reason").asText())

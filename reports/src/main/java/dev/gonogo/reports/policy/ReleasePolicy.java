@@ -56,21 +56,6 @@ public record ReleasePolicy(
   }
 
   /**
-   * {@code beta.confidence} of the file (the confidence of the gate's intervals), {@value
-   * #DEFAULT_CONFIDENCE} when absent or not a number in (0, 1). beta-feedback validates the section
-   * itself.
-   */
-  public double betaConfidence() {
-    try {
-      JsonNode c = YAML.readTree(bytes).path("beta").path("confidence");
-      double value = c.isNumber() ? c.doubleValue() : DEFAULT_CONFIDENCE;
-      return value > 0 && value < 1 ? value : DEFAULT_CONFIDENCE;
-    } catch (IOException e) {
-      return DEFAULT_CONFIDENCE;
-    }
-  }
-
-  /**
    * Reads and checks the policy file.
    *
    * @throws PolicyException when the file cannot be read or is not YAML, or a key is unknown or out

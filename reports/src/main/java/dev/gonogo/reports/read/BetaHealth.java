@@ -55,6 +55,7 @@ public record BetaHealth(
       long sampleSize,
       Double intervalLow,
       Double intervalHigh,
+      Double intervalConfidence,
       String reason,
       List<String> details) {
     public GateFinding {

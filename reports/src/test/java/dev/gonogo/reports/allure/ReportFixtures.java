@@ -106,6 +106,7 @@ final class ReportFixtures {
             sessions,
             candidate.crashFreeSessionsLow(),
             candidate.crashFreeSessionsHigh(),
+            0.95,
             crashFreeReason(candidate),
             List.of());
     List<BetaHealth.Signature> signatures =

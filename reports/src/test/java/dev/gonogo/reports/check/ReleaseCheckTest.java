@@ -91,9 +91,13 @@ class ReleaseCheckTest {
   }
 
   private static String reason(JsonNode verdict, String rule) {
+    return finding(verdict, rule).path("reason").asText();
+  }
+
+  private static JsonNode finding(JsonNode verdict, String rule) {
     for (JsonNode finding : verdict.path("findings")) {
       if (finding.path("rule").asText().equals(rule)) {
-        return finding.path("reason").asText();
+        return finding;
       }
     }
     throw new AssertionError("no finding " + rule + " in " + verdict);
@@ -155,5 +159,12 @@ class ReleaseCheckTest {
         "release-check-no-go");
     assertThat(reason(outcome.verdict(), "beta.new-signature-share"))
         .contains("ReconnectHandler.onSlowAnswer");
+    assertThat(
+            finding(outcome.verdict(), "beta.crash-rate-vs-baseline")
+                .path("interval")
+                .path("confidence")
+                .asDouble())
+        .as("the level the gate built the interval at (alpha / 2), not the policy's 0.95")
+        .isEqualTo(0.975);
   }
 }

@@ -24,7 +24,6 @@ class ReleasePolicyTest {
     assertThat(p.load().slos()).hasSize(3);
     assertThat(p.load().baseline().maxP99IncreasePercent()).isEqualTo(50);
     assertThat(p.bytes()).isEqualTo(Files.readAllBytes(Golden.policyFile()));
-    assertThat(p.betaConfidence()).isEqualTo(0.95);
     assertThat(p.loadConfidence()).isEqualTo(0.95);
   }
 

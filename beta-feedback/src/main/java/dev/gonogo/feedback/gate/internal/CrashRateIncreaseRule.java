@@ -75,7 +75,7 @@ public final class CrashRateIncreaseRule implements Rule {
             + " sessions); "
             + Text.count(c.sessions())
             + " sessions; "
-            + Text.interval(ci, 1 - alpha)
+            + Text.interval(ci)
             + "; probability of a regression "
             + Text.percent(regression);
     return new Finding(
@@ -87,11 +87,6 @@ public final class CrashRateIncreaseRule implements Rule {
         ci,
         reason,
         List.of(
-            "baseline "
-                + input.baseline()
-                + ": "
-                + Text.percent(p0)
-                + ", "
-                + Text.interval(bi, 1 - alpha)));
+            "baseline " + input.baseline() + ": " + Text.percent(p0) + ", " + Text.interval(bi)));
   }
 }

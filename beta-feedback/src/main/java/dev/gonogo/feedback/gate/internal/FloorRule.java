@@ -46,7 +46,6 @@ public final class FloorRule implements Rule {
         crashed,
         floor,
         policy.alpha(),
-        policy.confidence(),
         users ? "users" : "sessions",
         List.of());
   }
@@ -58,7 +57,6 @@ public final class FloorRule implements Rule {
       Proportion crashed,
       double floor,
       double alpha,
-      double confidence,
       String unit,
       List<String> details) {
     if (crashed.isEmpty()) {
@@ -98,7 +96,7 @@ public final class FloorRule implements Rule {
             + " "
             + unit
             + "; "
-            + Text.interval(interval, confidence)
+            + Text.interval(interval)
             + (status == Status.INSUFFICIENT_DATA ? " straddles the floor" : "");
     return new Finding(rule, status, observed, floor, crashed.trials(), interval, reason, details);
   }

@@ -92,7 +92,6 @@ public final class GroupFloorRule implements Rule {
               new Proportion(g.crashed(), g.sessions()),
               floor.crashFreeSessionsFloor(),
               alpha,
-              1 - alpha,
               "sessions",
               List.of());
       details.add(f.status() + " " + f.reason());

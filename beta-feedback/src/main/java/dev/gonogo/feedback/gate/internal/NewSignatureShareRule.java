@@ -62,7 +62,7 @@ public final class NewSignatureShareRule implements Rule {
       if (i.low() <= max) {
         break; // sorted by count, so no later signature's interval lies higher
       }
-      over.add(describe(s, sessions, i, 1 - alpha));
+      over.add(describe(s, sessions, i));
     }
     double observed = share(top, sessions).value().getAsDouble();
     Status status;
@@ -86,12 +86,12 @@ public final class NewSignatureShareRule implements Rule {
               + ", each ≤ "
               + Text.percent(max)
               + " of sessions; largest: "
-              + describe(top, sessions, topInterval, 1 - alpha);
+              + describe(top, sessions, topInterval);
     } else {
       status = Status.INSUFFICIENT_DATA;
       reason =
           "cannot tell whether new signature "
-              + describe(top, sessions, topInterval, 1 - alpha)
+              + describe(top, sessions, topInterval)
               + " stays ≤ "
               + Text.percent(max)
               + " of sessions";
@@ -99,7 +99,7 @@ public final class NewSignatureShareRule implements Rule {
     List<String> details =
         signatures.stream()
             .limit(10)
-            .map(s -> describe(s, sessions, share(s, sessions).anytimeInterval(alpha), 1 - alpha))
+            .map(s -> describe(s, sessions, share(s, sessions).anytimeInterval(alpha)))
             .toList();
     return new Finding(name(), status, observed, max, sessions, topInterval, reason, details);
   }
@@ -108,8 +108,7 @@ public final class NewSignatureShareRule implements Rule {
     return new Proportion(Math.min(s.crashEvents(), sessions), sessions);
   }
 
-  private static String describe(
-      GateInput.SignatureCount s, long sessions, Interval i, double confidence) {
+  private static String describe(GateInput.SignatureCount s, long sessions, Interval i) {
     return "'"
         + s.title()
         + "' ["
@@ -121,6 +120,6 @@ public final class NewSignatureShareRule implements Rule {
         + " of "
         + Text.count(sessions)
         + " sessions, "
-        + Text.interval(i, confidence);
+        + Text.interval(i);
   }
 }

@@ -20,11 +20,11 @@ final class Text {
     return String.format(Locale.US, "%,d", n);
   }
 
-  static String interval(Interval i, double confidence) {
+  static String interval(Interval i) {
     return String.format(
         Locale.ROOT,
         "%s anytime interval %s–%s",
-        percentOf(confidence),
+        percentOf(i.confidence()),
         strip(percent(i.low())),
         percent(i.high()));
   }

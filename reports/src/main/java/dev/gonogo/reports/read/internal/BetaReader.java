@@ -264,6 +264,7 @@ public final class BetaReader {
               f.path("sampleSize").asLong(0),
               number(interval.get("low")),
               number(interval.get("high")),
+              number(interval.get("confidence")),
               f.path("reason").asText(""),
               details));
     }

@@ -62,12 +62,19 @@ public final class BetaGateRule implements Rule {
                   + gate.status()
                   + " without any finding: nothing to decide on"));
     }
-    double confidence = policy.betaConfidence();
     List<Finding> findings = new ArrayList<>();
     for (BetaHealth.GateFinding g : gate.findings()) {
       String rule = "beta." + g.rule();
+      // At the level the gate built it: rules that split their error rate build theirs above the
+      // policy's confidence. A gate that does not say is given no interval rather than a guess.
+      Double confidence = g.intervalConfidence();
       Interval interval =
-          g.intervalLow() != null && g.intervalHigh() != null && g.intervalLow() <= g.intervalHigh()
+          g.intervalLow() != null
+                  && g.intervalHigh() != null
+                  && g.intervalLow() <= g.intervalHigh()
+                  && confidence != null
+                  && confidence > 0
+                  && confidence < 1
               ? new Interval(g.intervalLow(), g.intervalHigh(), confidence, "beta-feedback gate")
               : null;
       Long sample = g.sampleSize();
