@@ -26,47 +26,36 @@ class HttpLayerErrorsTest {
 
   @Test
   void bytesThatAreNotHttp_are400MalformedHttp_asJson() throws Exception {
-    try (RunningServer service = new RunningServer(dir.resolve("a.db"), c -> c);
-        RawHttp socket = RawHttp.connect(service)) {
-      socket.send("NOT HTTP AT ALL\r\n\r\n");
+    RawHttp.Response response = malformed("NOT HTTP AT ALL\r\n\r\n", 400);
 
-      RawHttp.Response response = socket.read();
-
-      assertThat(response.status()).isEqualTo(400);
-      assertThat(response.headers()).containsEntry("content-type", "application/json");
-      assertThat(response.json().path("code").asText()).isEqualTo("malformed_http");
-      assertThat(response.json().path("message").asText())
-          .startsWith("the request is not valid HTTP/1.1: ")
-          .contains("Illegal character");
-    }
+    assertThat(response.json().path("message").asText())
+        .startsWith("the request is not valid HTTP/1.1: ")
+        .contains("Illegal character");
   }
 
   @Test
   void aRequestLineWithoutHttpVersion_is505MalformedHttp_asJson() throws Exception {
-    try (RunningServer service = new RunningServer(dir.resolve("v.db"), c -> c);
-        RawHttp socket = RawHttp.connect(service)) {
-      socket.send("GET /health\r\n\r\n");
-
-      RawHttp.Response response = socket.read();
-
-      assertThat(response.status()).isEqualTo(505);
-      assertThat(response.headers()).containsEntry("content-type", "application/json");
-      assertThat(response.json().path("code").asText()).isEqualTo("malformed_http");
-    }
+    malformed("GET /health\r\n\r\n", 505);
   }
 
   @Test
   void headersLargerThanTheServerTakes_are431MalformedHttp_asJson() throws Exception {
-    try (RunningServer service = new RunningServer(dir.resolve("b.db"), c -> c);
+    malformed(
+        "GET /health HTTP/1.1\r\nHost: x\r\nX-Padding: " + "a".repeat(64 * 1024) + "\r\n\r\n", 431);
+  }
+
+  /** Sends {@code raw}; the answer must be {@code status}, JSON, code malformed_http. */
+  private RawHttp.Response malformed(String raw, int status) throws Exception {
+    try (RunningServer service = new RunningServer(dir.resolve(status + ".db"), c -> c);
         RawHttp socket = RawHttp.connect(service)) {
-      socket.send(
-          "GET /health HTTP/1.1\r\nHost: x\r\nX-Padding: " + "a".repeat(64 * 1024) + "\r\n\r\n");
+      socket.send(raw);
 
       RawHttp.Response response = socket.read();
 
-      assertThat(response.status()).isEqualTo(431);
+      assertThat(response.status()).as("%s", response).isEqualTo(status);
       assertThat(response.headers()).containsEntry("content-type", "application/json");
       assertThat(response.json().path("code").asText()).isEqualTo("malformed_http");
+      return response;
     }
   }
 
